@@ -1,0 +1,51 @@
+/*
+ * fmt.h - locale-independent numbers and escaping of catalog text for
+ * every output language: Markdown, CSV, gnuplot strings, gnuplot data.
+ *
+ * Catalog text is data, never code.  Every writer that puts catalog text
+ * into an output goes through one of these functions.
+ */
+#ifndef BENCHCOV_FMT_H
+#define BENCHCOV_FMT_H
+
+#include <stdio.h>
+
+#define FMT_NUM_MAX 32
+
+/*
+ * Writes `v` into buf (FMT_NUM_MAX bytes) with '.' as the decimal mark in
+ * any locale and 6 significant digits at most: integers without a point,
+ * others as the shortest of %.6g with trailing zeros dropped; "-0" prints
+ * as "0"; NaN as "nan", infinities as "inf" / "-inf".  Returns buf.
+ */
+char *fmt_num(char buf[FMT_NUM_MAX], double v);
+
+/* fprintf-free helper: writes fmt_num(v) to fp. */
+void fmt_put_num(FILE *fp, double v);
+
+/*
+ * Markdown table-cell or inline text: escapes \ | ` * _ [ ] < > ( ) # ~ & !
+ * with a backslash and folds control characters (including CR, LF, TAB)
+ * to spaces, so a table row always keeps its columns.
+ */
+void fmt_md(FILE *fp, const char *s);
+
+/* A CSV field (RFC 4180): quoted when it holds , " CR or LF, quotes doubled. */
+void fmt_csv(FILE *fp, const char *s);
+
+/*
+ * A gnuplot double-quoted string literal, quotes included: escapes
+ * \ " ' ` @ $ # with a backslash, control characters folded to spaces.
+ * Nothing inside can end the string, run a command or expand a macro.
+ */
+void fmt_gp_string(FILE *fp, const char *s);
+
+/*
+ * A field of a tab-separated gnuplot .dat file: escapes \ " # with a
+ * backslash, folds TAB and control characters to spaces, and writes an
+ * empty field as "-" so column counts never shift.  The field is written
+ * inside double quotes so white space stays part of it.
+ */
+void fmt_dat(FILE *fp, const char *s);
+
+#endif

@@ -1,0 +1,116 @@
+/*
+ * incidence.c - sparse 0/1 matrices by rows (see incidence.h).
+ *
+ * Built by a counting sort over the rows, then each row sorted and
+ * de-duplicated: O(n log n) in the number of pairs, never dense.
+ */
+#include "incidence.h"
+
+#include <assert.h>
+#include <stdlib.h>
+#include <string.h>
+
+void incidence_init(bc_incidence *m)
+{
+    memset(m, 0, sizeof *m);
+}
+
+void incidence_release(bc_incidence *m)
+{
+    if (!m)
+        return;
+    free(m->rowptr);
+    free(m->col);
+    incidence_init(m);
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}
+
+int incidence_from_pairs(bc_incidence *m, size_t nrows, size_t ncols,
+                         const int *rows, const int *cols, size_t n)
+{
+    incidence_init(m);
+    size_t *ptr = calloc(nrows + 1, sizeof *ptr);
+    int *col = malloc((n ? n : 1) * sizeof *col);
+    size_t *fill = calloc(nrows + 1, sizeof *fill);
+    if (!ptr || !col || !fill)
+        goto fail;
+    for (size_t i = 0; i < n; i++) {
+        assert(rows[i] >= 0 && (size_t)rows[i] < nrows);
+        assert(cols[i] >= 0 && (size_t)cols[i] < ncols);
+        ptr[rows[i] + 1]++;
+    }
+    for (size_t r = 0; r < nrows; r++)
+        ptr[r + 1] += ptr[r];
+    for (size_t i = 0; i < n; i++)
+        col[ptr[rows[i]] + fill[rows[i]]++] = cols[i];
+    /* Sort each row and squeeze out duplicates, compacting in place. */
+    size_t out = 0;
+    for (size_t r = 0; r < nrows; r++) {
+        size_t b = ptr[r], e = ptr[r + 1];
+        qsort(col + b, e - b, sizeof *col, cmp_int);
+        size_t start = out;
+        for (size_t i = b; i < e; i++)
+            if (i == b || col[i] != col[i - 1])
+                col[out++] = col[i];
+        ptr[r] = start;
+    }
+    ptr[nrows] = out;
+    free(fill);
+    m->nrows = nrows;
+    m->ncols = ncols;
+    m->rowptr = ptr;
+    m->col = col;
+    return 0;
+fail:
+    free(ptr);
+    free(col);
+    free(fill);
+    return -1;
+}
+
+int incidence_transpose(const bc_incidence *m, bc_incidence *out)
+{
+    size_t n = incidence_ones(m);
+    int *rows = malloc((n ? n : 1) * sizeof *rows);
+    int *cols = malloc((n ? n : 1) * sizeof *cols);
+    int rc = -1;
+    if (!rows || !cols)
+        goto done;
+    size_t k = 0;
+    for (size_t r = 0; r < m->nrows; r++)
+        for (size_t i = m->rowptr[r]; i < m->rowptr[r + 1]; i++) {
+            rows[k] = m->col[i];
+            cols[k] = (int)r;
+            k++;
+        }
+    rc = incidence_from_pairs(out, m->ncols, m->nrows, rows, cols, n);
+done:
+    free(rows);
+    free(cols);
+    return rc;
+}
+
+size_t incidence_ones(const bc_incidence *m)
+{
+    return m->rowptr ? m->rowptr[m->nrows] : 0;
+}
+
+int incidence_get(const bc_incidence *m, size_t r, int c)
+{
+    size_t lo = m->rowptr[r], hi = m->rowptr[r + 1];
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (m->col[mid] == c)
+            return 1;
+        if (m->col[mid] < c)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return 0;
+}
