@@ -14,6 +14,13 @@
 #include "error.h"
 #include "names.h"
 
+/*
+ * The longest field, in bytes, that the loader accepts.  Longer fields are
+ * rejected as soon as they pass the cap, so memory stays bounded whatever
+ * the input.
+ */
+#define BC_FIELD_MAX 65536
+
 typedef enum {
     BC_MOD_UNKNOWN = 0,
     BC_MOD_SPEECH, BC_MOD_SOUND, BC_MOD_MUSIC, BC_MOD_VISION, BC_MOD_TEXT, BC_MOD_MULTI,

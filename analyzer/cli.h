@@ -54,9 +54,52 @@ int cli_parse_double(const char *opt, const char *val, double min, double max, d
 int cli_split_list(const char *opt, const char *val, bc_strlist *out, bc_errors *errs);
 void cli_strlist_release(bc_strlist *l);
 
-/* Reports an unknown option or a missing argument as getopt saw it. */
-int cli_bad_option(const char *cmd, char **argv, int optind_at_error, int optopt_val,
+/*
+ * Reports what getopt_long refused (call it with opterr = 0 and an
+ * optstring that starts with ':'): `getopt_rc` is getopt's return value,
+ * ':' for a missing value, '?' for an unknown option; `optind_now` is
+ * optind right after that call.  Returns BC_EX_USAGE.
+ */
+int cli_bad_option(const char *cmd, char **argv, int optind_now, int getopt_rc,
                    bc_errors *errs);
+
+/*
+ * Reports a word left over after the options ("unexpected argument 'X'").
+ * Returns BC_EX_USAGE.
+ */
+int cli_extra_argument(const char *cmd, const char *word, bc_errors *errs);
+
+/* The options several commands share; each command accepts a subset. */
+enum {
+    BC_OPT_DATA = 1u << 0,   /* --data DIR (default "data") */
+    BC_OPT_FORMAT = 1u << 1, /* --format md|csv (default md) */
+    BC_OPT_SEED = 1u << 2,   /* --seed S (default 1) */
+    BC_OPT_OUT = 1u << 3,    /* --out DIR (default "reports") */
+    BC_OPT_THIN = 1u << 4,   /* --thin N (default 2) */
+    BC_OPT_BY = 1u << 5,     /* --by task|model|dataset (required when accepted) */
+    BC_OPT_MODEL = 1u << 6,  /* --model NAME */
+    BC_OPT_TOP = 1u << 7     /* --top N (default 0: all) */
+};
+
+typedef struct {
+    const char *data;        /* --data */
+    const char *out;         /* --out */
+    const char *by;          /* --by: "task", "model" or "dataset"; NULL when absent */
+    const char *model;       /* --model; NULL when absent */
+    bc_format format;        /* --format */
+    unsigned long long seed; /* --seed */
+    long thin;               /* --thin, >= 1 */
+    long top;                /* --top, 0 = all */
+    int help;                /* -h/--help was given: print usage, do nothing else */
+} bc_opts;
+
+/*
+ * Parses argv (argv[0] is the command name) for the options in `accepted`
+ * (a set of BC_OPT_* bits) into `o`, defaults first.  Returns BC_OK or
+ * BC_EX_USAGE with the reason in errs (unknown option, missing or bad
+ * value, a leftover argument, --by missing where accepted).
+ */
+int cli_parse_common(int argc, char **argv, unsigned accepted, bc_opts *o, bc_errors *errs);
 
 /*
  * Loads the catalog of `dir` for a command.  Returns catalog_load's code;

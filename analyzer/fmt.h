@@ -15,7 +15,8 @@
 /*
  * Writes `v` into buf (FMT_NUM_MAX bytes) with '.' as the decimal mark in
  * any locale and 6 significant digits at most: integers without a point,
- * others as the shortest of %.6g with trailing zeros dropped; "-0" prints
+ * others as the shortest of %.6g with trailing zeros dropped (integral
+ * values below 2^53 are counts and keep all their digits); "-0" prints
  * as "0"; NaN as "nan", infinities as "inf" / "-inf".  Returns buf.
  */
 char *fmt_num(char buf[FMT_NUM_MAX], double v);
@@ -41,10 +42,14 @@ void fmt_csv(FILE *fp, const char *s);
 void fmt_gp_string(FILE *fp, const char *s);
 
 /*
- * A field of a tab-separated gnuplot .dat file: escapes \ " # with a
- * backslash, folds TAB and control characters to spaces, and writes an
- * empty field as "-" so column counts never shift.  The field is written
- * inside double quotes so white space stays part of it.
+ * A field of a tab-separated gnuplot .dat file: escapes \ and # with a
+ * backslash and " as the octal escape \0042 (gnuplot's data reader ends a
+ * quoted field at any quote, escaped or not), folds TAB and control
+ * characters to spaces, and writes an empty field (or NULL) as "-" so
+ * column counts never shift.  The field is written inside double quotes
+ * so white space stays part of it.  Scripts must read such files with
+ * `set datafile separator "\t"` and use the text through xtic() or
+ * labels (stringcolumn() decodes escapes a second time).
  */
 void fmt_dat(FILE *fp, const char *s);
 

@@ -1,0 +1,245 @@
+/*
+ * analysis.c - runs every metric over one catalog (see analysis.h).
+ *
+ * The order of work follows the data: matrices first, then the figures
+ * that read them.  Nothing here computes a formula itself; each figure
+ * lives in its own module and this file only wires them together.
+ */
+#include "analysis.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "fmt.h"
+#include "graph.h"
+#include "modularity.h"
+#include "nameorder.h"
+
+void analysis_init(bc_analysis *a)
+{
+    memset(a, 0, sizeof *a);
+    bipartite_init(&a->b);
+    incidence_init(&a->mp_t);
+    coverage_init(&a->cov);
+    overlap_init(&a->overlap);
+    comparability_init(&a->comp);
+    robustness_init(&a->rob);
+    gaps_init(&a->gaps);
+}
+
+void analysis_release(bc_analysis *a)
+{
+    if (!a)
+        return;
+    bipartite_release(&a->b);
+    incidence_release(&a->mp_t);
+    free(a->model_order);
+    free(a->dataset_order);
+    free(a->task_order);
+    coverage_release(&a->cov);
+    free(a->conc);
+    overlap_release(&a->overlap);
+    comparability_release(&a->comp);
+    free(a->row_nested_mt);
+    free(a->col_nested_mt);
+    free(a->community_model);
+    free(a->community_dataset);
+    robustness_release(&a->rob);
+    free(a->betweenness);
+    gaps_release(&a->gaps);
+    analysis_init(a);
+}
+
+/* Communities, modularity and betweenness from the model-dataset graph. */
+static int run_graph(bc_analysis *a)
+{
+    const bc_catalog *cat = a->cat;
+    size_t m = cat->n_models, d = cat->n_datasets;
+    bc_graph *g = NULL;
+    int rc = graph_build(cat, &a->b, BC_GRAPH_MODEL_DATASET, &g);
+    if (rc != BC_OK)
+        return rc;
+    int *memb = malloc((m + d + 1) * sizeof *memb);
+    double *btw = malloc((m + d + 1) * sizeof *btw);
+    a->community_model = malloc((m + 1) * sizeof *a->community_model);
+    a->community_dataset = malloc((d + 1) * sizeof *a->community_dataset);
+    a->betweenness = calloc(d + 1, sizeof *a->betweenness);
+    rc = BC_EX_SOFTWARE;
+    if (!memb || !btw || !a->community_model || !a->community_dataset || !a->betweenness)
+        goto done;
+    if (graph_communities(g, a->opts.seed, memb, &a->n_communities) != BC_OK)
+        goto done;
+    memcpy(a->community_model, memb, m * sizeof *memb);
+    memcpy(a->community_dataset, memb + m, d * sizeof *memb);
+    if (modularity_barber(&a->b.md, a->community_model, a->community_dataset,
+                          &a->modularity) != BC_OK)
+        goto done;
+    if (graph_betweenness(g, btw) != BC_OK)
+        goto done;
+    memcpy(a->betweenness, btw + m, d * sizeof *btw);
+    rc = BC_OK;
+done:
+    free(memb);
+    free(btw);
+    graph_free(g);
+    return rc;
+}
+
+int analysis_run(bc_analysis *a, const bc_catalog *cat, const bc_analysis_opts *opts,
+                 bc_errors *errs)
+{
+    a->cat = cat;
+    a->opts = *opts;
+    size_t nt = cat->n_tasks, nm = cat->n_models;
+    if (bipartite_build(&a->b, cat) != BC_OK || incidence_transpose(&a->b.mp, &a->mp_t) != 0)
+        goto oom;
+    a->model_order = nameorder_models(cat);
+    a->dataset_order = nameorder_datasets(cat);
+    a->task_order = nameorder_tasks(cat);
+    if (!a->model_order || !a->dataset_order || !a->task_order)
+        goto oom;
+    if (coverage_compute(&a->cov, &a->b, opts->thin) != BC_OK)
+        goto oom;
+    a->conc = calloc(nt + 1, sizeof *a->conc);
+    if (!a->conc)
+        goto oom;
+    for (size_t t = 0; t < nt; t++) {
+        if (concentration_task(&a->b, &a->mp_t, (int)t, &a->conc[t]) != BC_OK)
+            goto oom;
+        switch (a->cov.tasks[t].status) {
+        case BC_COV_UNCOVERED: a->uncovered++; break;
+        case BC_COV_THIN: a->thin_tasks++; break;
+        case BC_COV_COVERED: a->covered++; break;
+        }
+        if (analysis_single_dataset(a, (int)t))
+            a->single_dataset++;
+    }
+    if (overlap_compute(&a->overlap, &a->b, a->model_order) != BC_OK ||
+        comparability_compute(&a->comp, &a->b.mp, a->model_order) != BC_OK)
+        goto oom;
+    if (nested_nodf_z(&a->b.mt, ANALYSIS_NULL_MATRICES, opts->seed, &a->nodf_mt,
+                      &a->null_mt) != BC_OK ||
+        nested_nodf_z(&a->b.md, ANALYSIS_NULL_MATRICES, opts->seed, &a->nodf_md,
+                      &a->null_md) != BC_OK)
+        goto oom;
+    a->row_nested_mt = malloc((nm + 1) * sizeof *a->row_nested_mt);
+    a->col_nested_mt = malloc((nt + 1) * sizeof *a->col_nested_mt);
+    if (!a->row_nested_mt || !a->col_nested_mt ||
+        nested_order(&a->b.mt, a->row_nested_mt, a->col_nested_mt) != BC_OK)
+        goto oom;
+    if (run_graph(a) != BC_OK)
+        goto oom;
+    if (robustness_compute(&a->rob, &a->b.md, a->dataset_order, opts->seed,
+                           ANALYSIS_ROBUSTNESS_RUNS) != BC_OK)
+        goto oom;
+    if (gaps_compute(&a->gaps, cat, &a->b, opts->thin) != BC_OK)
+        goto oom;
+    return BC_OK;
+oom:
+    return errors_add(errs, BC_EX_SOFTWARE, NULL, 0, 0, "out of memory while analysing");
+}
+
+int analysis_single_dataset(const bc_analysis *a, int task)
+{
+    return a->cov.tasks[task].status != BC_COV_UNCOVERED && a->conc[task].n == 1;
+}
+
+size_t analysis_metrics(const bc_analysis *a, bc_metric *out)
+{
+    const bc_catalog *c = a->cat;
+    size_t n = 0;
+#define PUT(name_, value_) (out[n++] = (bc_metric){ (name_), (double)(value_) })
+    PUT("models", c->n_models);
+    PUT("datasets", c->n_datasets);
+    PUT("tasks", c->n_tasks);
+    PUT("usage_rows", c->n_usage);
+    PUT("connectance_model_task", a->cov.connectance_model_task);
+    PUT("connectance_model_dataset", a->cov.connectance_model_dataset);
+    PUT("mean_task_coverage", a->cov.mean_task_coverage);
+    PUT("tasks_uncovered", a->uncovered);
+    PUT("tasks_thin", a->thin_tasks);
+    PUT("tasks_covered", a->covered);
+    PUT("tasks_single_dataset", a->single_dataset);
+    PUT("nodf_model_task", a->nodf_mt.nodf);
+    PUT("nodf_model_task_rows", a->nodf_mt.rows);
+    PUT("nodf_model_task_cols", a->nodf_mt.cols);
+    PUT("nodf_model_task_z", a->null_mt.z);
+    PUT("nodf_model_dataset", a->nodf_md.nodf);
+    PUT("nodf_model_dataset_rows", a->nodf_md.rows);
+    PUT("nodf_model_dataset_cols", a->nodf_md.cols);
+    PUT("nodf_model_dataset_z", a->null_md.z);
+    PUT("modularity_barber", a->modularity);
+    PUT("communities", a->n_communities);
+    PUT("comparability_components", a->comp.components);
+    PUT("isolated_models", a->comp.isolated);
+    PUT("pairs_without_shared", a->comp.pairs_without_shared);
+    PUT("robustness_models", a->rob.area_most_used);
+    PUT("robustness_models_random", a->rob.area_random);
+#undef PUT
+    return n;
+}
+
+/* What each figure means, for the Markdown table. */
+static const char *metric_meaning(const char *name)
+{
+    static const struct {
+        const char *name, *meaning;
+    } m[] = {
+        { "models", "models in the catalog" },
+        { "datasets", "datasets in the catalog" },
+        { "tasks", "tasks in the catalog" },
+        { "usage_rows", "usage facts (model, dataset, task, role)" },
+        { "connectance_model_task", "filled share of the models x tasks matrix" },
+        { "connectance_model_dataset", "filled share of the models x datasets matrix" },
+        { "mean_task_coverage", "mean share of all tasks a model covers" },
+        { "tasks_uncovered", "tasks no model covers" },
+        { "tasks_thin", "tasks covered by fewer models than the thin threshold" },
+        { "tasks_covered", "tasks covered by at least the thin threshold" },
+        { "tasks_single_dataset", "covered or thin tasks whose named data is one dataset" },
+        { "nodf_model_task", "nestedness NODF of models x tasks, 0-100" },
+        { "nodf_model_task_rows", "its row (model) part" },
+        { "nodf_model_task_cols", "its column (task) part" },
+        { "nodf_model_task_z", "z-score of that NODF against curveball null matrices" },
+        { "nodf_model_dataset", "nestedness NODF of models x datasets, 0-100" },
+        { "nodf_model_dataset_rows", "its row (model) part" },
+        { "nodf_model_dataset_cols", "its column (dataset) part" },
+        { "nodf_model_dataset_z", "z-score of that NODF against curveball null matrices" },
+        { "modularity_barber", "Barber's bipartite modularity of the communities" },
+        { "communities", "communities of the model-dataset graph" },
+        { "comparability_components", "groups of two or more models linked by shared data" },
+        { "isolated_models", "models sharing no (dataset, task) pair with any other" },
+        { "pairs_without_shared", "share of model pairs sharing no (dataset, task) pair" },
+        { "robustness_models", "area under the curve, most used datasets withdrawn first" },
+        { "robustness_models_random", "area under the curve, random withdrawal order" },
+    };
+    for (size_t i = 0; i < sizeof m / sizeof m[0]; i++)
+        if (strcmp(m[i].name, name) == 0)
+            return m[i].meaning;
+    return "";
+}
+
+int analysis_write_metrics(FILE *fp, const bc_analysis *a, bc_format format)
+{
+    bc_metric m[ANALYSIS_MAX_METRICS];
+    size_t n = analysis_metrics(a, m);
+    if (format == BC_FORMAT_CSV) {
+        fputs("metric,value\n", fp);
+        for (size_t i = 0; i < n; i++) {
+            fprintf(fp, "%s,", m[i].name);
+            fmt_put_num(fp, m[i].value);
+            fputc('\n', fp);
+        }
+    } else {
+        fputs("| metric | value | meaning |\n|---|---:|---|\n", fp);
+        for (size_t i = 0; i < n; i++) {
+            fputs("| ", fp);
+            fmt_md(fp, m[i].name);
+            fputs(" | ", fp);
+            fmt_put_num(fp, m[i].value);
+            fputs(" | ", fp);
+            fmt_md(fp, metric_meaning(m[i].name));
+            fputs(" |\n", fp);
+        }
+    }
+    return ferror(fp) ? BC_EX_IOERR : BC_OK;
+}

@@ -1,0 +1,102 @@
+/*
+ * analysis.h - every figure of the catalog, computed once: the matrices,
+ * coverage, concentration, overlap, comparability, nestedness with its
+ * null model, communities and Barber modularity, robustness, bridging
+ * datasets and gaps.  `metrics` prints its headline list; `report`
+ * writes all of it.
+ */
+#ifndef BENCHCOV_ANALYSIS_H
+#define BENCHCOV_ANALYSIS_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "bipartite.h"
+#include "catalog.h"
+#include "cli.h"
+#include "comparability.h"
+#include "concentration.h"
+#include "coverage.h"
+#include "error.h"
+#include "gaps.h"
+#include "nested.h"
+#include "overlap.h"
+#include "robustness.h"
+
+/* Curveball null matrices drawn for each NODF z-score. */
+#define ANALYSIS_NULL_MATRICES 199
+/* Random withdrawal orders averaged for the random robustness curve. */
+#define ANALYSIS_ROBUSTNESS_RUNS 100
+
+typedef struct {
+    int thin;      /* --thin: a task is thin when 0 < models < thin */
+    uint64_t seed; /* --seed: null models, random withdrawal, communities */
+} bc_analysis_opts;
+
+typedef struct {
+    const bc_catalog *cat;      /* borrowed */
+    bc_analysis_opts opts;
+    bc_bipartite b;
+    bc_incidence mp_t;          /* pairs x models, the transpose of b.mp */
+    int *model_order;           /* model indices in name order */
+    int *dataset_order;         /* dataset indices in name order */
+    int *task_order;            /* task indices in code order */
+    bc_coverage cov;
+    bc_concentration *conc;     /* per task index */
+    bc_overlap overlap;
+    bc_comparability comp;
+    bc_nodf nodf_mt, nodf_md;   /* models x tasks, models x datasets */
+    bc_nodf_null null_mt, null_md;
+    int *row_nested_mt;         /* model indices in nested order of models x tasks */
+    int *col_nested_mt;         /* task indices in that nested order */
+    int *community_model;       /* per model: community on the model-dataset graph, -1 none */
+    int *community_dataset;     /* per dataset: likewise */
+    size_t n_communities;
+    double modularity;          /* Barber's Q of that partition */
+    bc_robustness rob;
+    double *betweenness;        /* per dataset: betweenness on the model-dataset graph */
+    bc_gaps gaps;
+    size_t uncovered, thin_tasks, covered; /* tasks by status */
+    size_t single_dataset;      /* covered or thin tasks whose models all used one dataset */
+} bc_analysis;
+
+/* One headline figure of `metrics` (DESIGN.md section 3). */
+typedef struct {
+    const char *name;
+    double value;
+} bc_metric;
+
+/* Prepares an empty analysis. Allocates nothing. */
+void analysis_init(bc_analysis *a);
+
+/* Frees the contents. NULL is fine. */
+void analysis_release(bc_analysis *a);
+
+/*
+ * Computes everything for `cat` (which must outlive `a`).  Returns BC_OK
+ * or BC_EX_SOFTWARE with a message in errs; release `a` in every case.
+ */
+int analysis_run(bc_analysis *a, const bc_catalog *cat, const bc_analysis_opts *opts,
+                 bc_errors *errs);
+
+/*
+ * The headline figures in their fixed order, into a static-size array
+ * that the caller provides with room for ANALYSIS_MAX_METRICS; returns how
+ * many were written.
+ */
+#define ANALYSIS_MAX_METRICS 40
+size_t analysis_metrics(const bc_analysis *a, bc_metric *out);
+
+/*
+ * `metric,value` CSV, or a two-column Markdown table with a short
+ * explanation per figure.  Returns BC_OK or BC_EX_IOERR (stream error).
+ */
+int analysis_write_metrics(FILE *fp, const bc_analysis *a, bc_format format);
+
+/*
+ * The task's status as a count helper: tasks whose every named-dataset use
+ * goes to one dataset (concentration n == 1).
+ */
+int analysis_single_dataset(const bc_analysis *a, int task);
+
+#endif

@@ -1,0 +1,41 @@
+/*
+ * comparability.h - the comparability graph of DESIGN.md section 4:
+ * models are joined when they share a named (dataset, task) pair,
+ * whatever the role.  Components come from union-find over the columns
+ * of the models x pairs matrix (each pair joins every model in it), so
+ * no graph library and no M x M matrix are needed.
+ */
+#ifndef BENCHCOV_COMPARABILITY_H
+#define BENCHCOV_COMPARABILITY_H
+
+#include <stddef.h>
+#include "error.h"
+#include "incidence.h"
+
+typedef struct {
+    size_t n_models;
+    size_t components;           /* connected components with >= 2 models */
+    size_t isolated;             /* models with no partner (alone in their component) */
+    double pairs_without_shared; /* share (0..1) of unordered model pairs that share no
+                                    named pair; 0 when M < 2 (no pair at all) */
+    int *component;              /* per model index: its component 0..components-1,
+                                    numbered in the name order of each component's first
+                                    member; -1 when isolated */
+    int *isolated_models;        /* the `isolated` model indices, in name order */
+} bc_comparability;
+
+/* Prepares an empty structure. Allocates nothing. */
+void comparability_init(bc_comparability *c);
+
+/* Frees the contents. NULL is fine. */
+void comparability_release(bc_comparability *c);
+
+/*
+ * Computes the figures from `mp` (models x pairs, bipartite.h) with
+ * `order` the model indices in name order (nameorder_models).  `c` must
+ * be fresh or released.  Returns BC_OK or BC_EX_SOFTWARE (OOM; `c` is
+ * then released).  O(ones of mp + co-occurring model pairs).
+ */
+int comparability_compute(bc_comparability *c, const bc_incidence *mp, const int *order);
+
+#endif

@@ -1,0 +1,416 @@
+/*
+ * figures.c - the data behind each chart of the report (see figures.h).
+ *
+ * Orders are total (counts, then names in byte order) so the same catalog
+ * always draws the same picture.  Labels are catalog text and go to
+ * chart.c, which escapes them; chart names and titles are fixed here.
+ */
+#include "figures.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "chart.h"
+
+const bc_figure figures[FIGURES_COUNT] = {
+    { "coverage_matrix", "Coverage matrix: models x tasks in nested order, tasks grouped by modality" },
+    { "task_coverage", "Models per task, coloured by modality, with the thin threshold" },
+    { "dataset_popularity", "The 25 most used datasets" },
+    { "model_overlap", "Jaccard similarity of the models' datasets, models in community order" },
+    { "concentration", "Gini concentration of dataset use per task" },
+    { "robustness", "Share of models left with data as datasets are withdrawn" },
+    { "models_per_year", "Models per publication year by output kind" },
+    { "plan_gain", "Gain curve of the suggested evaluation set and its bound" },
+};
+
+/* Sort keys for a total order: primary descending count, then a label. */
+typedef struct {
+    int idx;
+    int group;        /* ascending, first */
+    double key;       /* descending, second */
+    const char *name; /* ascending, last */
+} sort_item;
+
+static int cmp_item(const void *x, const void *y)
+{
+    const sort_item *a = x, *b = y;
+    if (a->group != b->group)
+        return a->group < b->group ? -1 : 1;
+    if (a->key != b->key)
+        return a->key > b->key ? -1 : 1;
+    int c = strcmp(a->name, b->name);
+    return c ? c : (a->idx > b->idx) - (a->idx < b->idx);
+}
+
+static int oom(bc_errors *errs)
+{
+    return errors_add(errs, BC_EX_SOFTWARE, NULL, 0, 0, "out of memory while drawing charts");
+}
+
+/* 1: models x tasks heatmap, rows in nested order, tasks by modality then nested order. */
+static int fig_coverage_matrix(FILE *gp, FILE *dat, const bc_figure *f, const bc_analysis *a,
+                               bc_errors *errs)
+{
+    const bc_catalog *cat = a->cat;
+    size_t nm = cat->n_models, nt = cat->n_tasks;
+    int rc = BC_EX_SOFTWARE;
+    sort_item *cols = malloc((nt + 1) * sizeof *cols);
+    int *rank = malloc((nt + 1) * sizeof *rank);
+    const char **rl = malloc((nm + 1) * sizeof *rl), **cl = malloc((nt + 1) * sizeof *cl);
+    const char **cg = malloc((nt + 1) * sizeof *cg);
+    double *v = malloc((nm * nt + 1) * sizeof *v);
+    unsigned char *named = calloc(nm * nt + 1, 1);
+    if (!cols || !rank || !rl || !cl || !cg || !v || !named) {
+        rc = oom(errs);
+        goto done;
+    }
+    for (size_t k = 0; k < nt; k++)
+        rank[a->col_nested_mt[k]] = (int)k;
+    for (size_t t = 0; t < nt; t++)
+        cols[t] = (sort_item){ (int)t, (int)cat->tasks[t].modality, -(double)rank[t],
+                               cat->tasks[t].code };
+    qsort(cols, nt, sizeof *cols, cmp_item);
+    /* Cells with a named dataset score 1, cells covered only by unnamed data 0.5. */
+    for (size_t i = 0; i < cat->n_usage; i++) {
+        const bc_usage *u = &cat->usage[i];
+        if (u->task >= 0 && u->dataset >= 0)
+            named[(size_t)u->model * nt + (size_t)u->task] = 1;
+    }
+    for (size_t r = 0; r < nm; r++) {
+        int m = a->row_nested_mt[r];
+        rl[r] = cat->models[m].name;
+        for (size_t c = 0; c < nt; c++) {
+            int t = cols[c].idx;
+            double val = NAN;
+            if (incidence_get(&a->b.mt, (size_t)m, t))
+                val = named[(size_t)m * nt + (size_t)t] ? 1.0 : 0.5;
+            v[r * nt + c] = val;
+        }
+    }
+    for (size_t c = 0; c < nt; c++) {
+        cl[c] = cat->tasks[cols[c].idx].code;
+        cg[c] = modality_name(cat->tasks[cols[c].idx].modality);
+    }
+    bc_chart_meta meta = { f->name, "Which model covers which task",
+                           "task (grouped by modality)", "model",
+                           "Coverage matrix from tables/coverage_task.csv and usage: "
+                           "1 = the model used a named dataset for the task, 0.5 = unnamed "
+                           "data only, blank = not covered. Rows and columns in nested order." };
+    bc_heatmap h = { .nrows = nm, .ncols = nt, .row_labels = rl, .col_labels = cl,
+                     .col_groups = cg, .values = v, .vmin = 0.0, .vmax = 1.0,
+                     .cb_label = "1 named dataset, 0.5 unnamed data" };
+    rc = chart_heatmap(gp, dat, &meta, &h, errs);
+done:
+    free(cols);
+    free(rank);
+    free(rl);
+    free(cl);
+    free(cg);
+    free(v);
+    free(named);
+    return rc;
+}
+
+/* 2: models per task, tasks grouped by modality, most covered first. */
+static int fig_task_coverage(FILE *gp, FILE *dat, const bc_figure *f, const bc_analysis *a,
+                             bc_errors *errs)
+{
+    const bc_catalog *cat = a->cat;
+    size_t nt = cat->n_tasks;
+    sort_item *it = malloc((nt + 1) * sizeof *it);
+    const char **lab = malloc((nt + 1) * sizeof *lab), **cats = malloc((nt + 1) * sizeof *cats);
+    double *val = malloc((nt + 1) * sizeof *val);
+    int rc;
+    if (!it || !lab || !cats || !val) {
+        rc = oom(errs);
+        goto done;
+    }
+    for (size_t t = 0; t < nt; t++)
+        it[t] = (sort_item){ (int)t, (int)cat->tasks[t].modality,
+                             (double)a->cov.tasks[t].models, cat->tasks[t].code };
+    qsort(it, nt, sizeof *it, cmp_item);
+    for (size_t k = 0; k < nt; k++) {
+        lab[k] = cat->tasks[it[k].idx].code;
+        cats[k] = modality_name(cat->tasks[it[k].idx].modality);
+        val[k] = (double)a->cov.tasks[it[k].idx].models;
+    }
+    bc_chart_meta meta = { f->name, "Models covering each task", "task", "models",
+                           "Task coverage from tables/coverage_task.csv (column models); "
+                           "the dashed line is the thin threshold: tasks below it are thin, "
+                           "tasks at 0 uncovered." };
+    bc_bars b = { nt, lab, val, cats, (double)a->opts.thin, "thin threshold", NAN };
+    rc = chart_bars(gp, dat, &meta, &b, errs);
+done:
+    free(it);
+    free(lab);
+    free(cats);
+    free(val);
+    return rc;
+}
+
+/* 3: the 25 datasets used by most models. */
+static int fig_dataset_popularity(FILE *gp, FILE *dat, const bc_figure *f,
+                                  const bc_analysis *a, bc_errors *errs)
+{
+    const bc_catalog *cat = a->cat;
+    size_t nd = cat->n_datasets;
+    sort_item *it = malloc((nd + 1) * sizeof *it);
+    const char **lab = malloc((nd + 1) * sizeof *lab), **cats = malloc((nd + 1) * sizeof *cats);
+    double *val = malloc((nd + 1) * sizeof *val);
+    int rc;
+    if (!it || !lab || !cats || !val) {
+        rc = oom(errs);
+        goto done;
+    }
+    for (size_t d = 0; d < nd; d++)
+        it[d] = (sort_item){ (int)d, 0, (double)a->cov.datasets[d].models,
+                             cat->datasets[d].name };
+    qsort(it, nd, sizeof *it, cmp_item);
+    size_t n = nd < 25 ? nd : 25;
+    for (size_t k = 0; k < n; k++) {
+        lab[k] = cat->datasets[it[k].idx].name;
+        const char *mod = modality_name(cat->datasets[it[k].idx].modality);
+        cats[k] = *mod ? mod : "unknown";
+        val[k] = (double)a->cov.datasets[it[k].idx].models;
+    }
+    bc_chart_meta meta = { f->name, "Models using each dataset (top 25)", "dataset", "models",
+                           "Dataset popularity from tables/coverage_dataset.csv (column "
+                           "models), the 25 most used datasets, coloured by modality." };
+    bc_bars b = { n, lab, val, cats, NAN, NULL, NAN };
+    rc = chart_bars(gp, dat, &meta, &b, errs);
+done:
+    free(it);
+    free(lab);
+    free(cats);
+    free(val);
+    return rc;
+}
+
+/* 4: models x models Jaccard on datasets, models in community order. */
+static int fig_model_overlap(FILE *gp, FILE *dat, const bc_figure *f, const bc_analysis *a,
+                             bc_errors *errs)
+{
+    const bc_catalog *cat = a->cat;
+    size_t nm = cat->n_models;
+    sort_item *it = malloc((nm + 1) * sizeof *it);
+    int *pos = malloc((nm + 1) * sizeof *pos);
+    const char **lab = malloc((nm + 1) * sizeof *lab);
+    double *v = malloc((nm * nm + 1) * sizeof *v);
+    int rc;
+    if (!it || !pos || !lab || !v) {
+        rc = oom(errs);
+        goto done;
+    }
+    for (size_t m = 0; m < nm; m++) {
+        int c = a->community_model[m];
+        it[m] = (sort_item){ (int)m, c < 0 ? (int)nm + 1 : c, 0.0, cat->models[m].name };
+    }
+    qsort(it, nm, sizeof *it, cmp_item);
+    for (size_t k = 0; k < nm; k++) {
+        pos[it[k].idx] = (int)k;
+        lab[k] = cat->models[it[k].idx].name;
+    }
+    for (size_t k = 0; k < nm * nm; k++)
+        v[k] = NAN;
+    for (size_t k = 0; k < nm; k++)
+        if (INC_DEG(&a->b.md, (size_t)it[k].idx) > 0)
+            v[k * nm + k] = 1.0;
+    for (size_t p = 0; p < a->overlap.n; p++) {
+        const bc_overlap_pair *op = &a->overlap.pairs[p];
+        if (op->shared_datasets == 0)
+            continue;
+        size_t i = (size_t)pos[op->a], j = (size_t)pos[op->b];
+        v[i * nm + j] = v[j * nm + i] = op->jaccard_datasets;
+    }
+    bc_chart_meta meta = { f->name, "Shared datasets between models (Jaccard)", "model",
+                           "model",
+                           "Model overlap from tables/overlap.csv (jaccard_datasets); models "
+                           "in the order of their communities on the model-dataset graph "
+                           "(tables/communities.csv); blank = nothing shared." };
+    bc_heatmap h = { .nrows = nm, .ncols = nm, .row_labels = lab, .col_labels = lab,
+                     .values = v, .vmin = 0.0, .vmax = 1.0, .cb_label = "Jaccard on datasets" };
+    rc = chart_heatmap(gp, dat, &meta, &h, errs);
+done:
+    free(it);
+    free(pos);
+    free(lab);
+    free(v);
+    return rc;
+}
+
+/* 5: Gini per task with at least two datasets. */
+static int fig_concentration(FILE *gp, FILE *dat, const bc_figure *f, const bc_analysis *a,
+                             bc_errors *errs)
+{
+    const bc_catalog *cat = a->cat;
+    size_t nt = cat->n_tasks, n = 0;
+    sort_item *it = malloc((nt + 1) * sizeof *it);
+    const char **lab = malloc((nt + 1) * sizeof *lab), **cats = malloc((nt + 1) * sizeof *cats);
+    double *val = malloc((nt + 1) * sizeof *val);
+    int rc;
+    if (!it || !lab || !cats || !val) {
+        rc = oom(errs);
+        goto done;
+    }
+    for (size_t t = 0; t < nt; t++)
+        if (a->conc[t].n >= 2)
+            it[n++] = (sort_item){ (int)t, (int)cat->tasks[t].modality, a->conc[t].gini,
+                                   cat->tasks[t].code };
+    qsort(it, n, sizeof *it, cmp_item);
+    for (size_t k = 0; k < n; k++) {
+        lab[k] = cat->tasks[it[k].idx].code;
+        cats[k] = modality_name(cat->tasks[it[k].idx].modality);
+        val[k] = a->conc[it[k].idx].gini;
+    }
+    bc_chart_meta meta = { f->name, "Concentration of dataset use per task (Gini)", "task",
+                           "Gini (0 even, 1 one dataset)",
+                           "Concentration from tables/concentration.csv: Gini of the number "
+                           "of models using each dataset for the task, tasks with two or more "
+                           "datasets (Koch et al. 2021)." };
+    bc_bars b = { n, lab, val, cats, NAN, NULL, 1.0 };
+    rc = chart_bars(gp, dat, &meta, &b, errs);
+done:
+    free(it);
+    free(lab);
+    free(cats);
+    free(val);
+    return rc;
+}
+
+/* 6: the two withdrawal curves. */
+static int fig_robustness(FILE *gp, FILE *dat, const bc_figure *f, const bc_analysis *a,
+                          bc_errors *errs)
+{
+    size_t n = a->rob.n_datasets + 1;
+    double *x = malloc(n * sizeof *x);
+    if (!x)
+        return oom(errs);
+    for (size_t k = 0; k < n; k++)
+        x[k] = n > 1 ? (double)k / (double)(n - 1) : 0.0;
+    bc_series s[2] = { { "most used first", n, x, a->rob.most_used },
+                       { "random order (mean)", n, x, a->rob.random } };
+    bc_chart_meta meta = { f->name, "Models left with data as datasets are withdrawn",
+                           "share of datasets withdrawn", "share of models with a dataset",
+                           "Robustness (Burgos et al. 2007) from tables/robustness.csv: "
+                           "datasets withdrawn most used first, and in random order (mean of "
+                           "seeded runs); the area under each curve is its robustness." };
+    bc_lines l = { 2, s, NAN, NULL, 0.0, 1.0, 0.0, 1.0, 0 };
+    int rc = chart_lines(gp, dat, &meta, &l, errs);
+    free(x);
+    return rc;
+}
+
+/* 7: models per year, stacked by output kind. */
+static int fig_models_per_year(FILE *gp, FILE *dat, const bc_figure *f, const bc_analysis *a,
+                               bc_errors *errs)
+{
+    const bc_catalog *cat = a->cat;
+    size_t nm = cat->n_models;
+    int lo = 0, hi = 0, unknown = 0;
+    for (size_t m = 0; m < nm; m++) {
+        int y = cat->models[m].year;
+        if (!y) {
+            unknown = 1;
+            continue;
+        }
+        if (!lo || y < lo)
+            lo = y;
+        if (y > hi)
+            hi = y;
+    }
+    size_t ny = (lo ? (size_t)(hi - lo + 1) : 0) + (size_t)unknown;
+    enum { PARTS = BC_OUTPUT_COUNT };
+    static const char *parts[PARTS] = { "unknown", "text", "speech", "any" };
+    char(*years)[16] = calloc(ny + 1, sizeof *years);
+    const char **glab = malloc((ny + 1) * sizeof *glab);
+    double *v = calloc((ny + 1) * PARTS, sizeof *v);
+    int rc;
+    if (!years || !glab || !v) {
+        rc = oom(errs);
+        goto done;
+    }
+    for (size_t g = 0; g < ny; g++) {
+        if (lo && g < (size_t)(hi - lo + 1))
+            snprintf(years[g], sizeof years[g], "%d", lo + (int)g);
+        else
+            snprintf(years[g], sizeof years[g], "unknown");
+        glab[g] = years[g];
+    }
+    for (size_t m = 0; m < nm; m++) {
+        int y = cat->models[m].year;
+        size_t g = y ? (size_t)(y - lo) : ny - 1;
+        v[g * PARTS + (size_t)cat->models[m].output] += 1.0;
+    }
+    /* Show the known kinds first, bottom to top, and unknown on top. */
+    const char *plab[PARTS] = { parts[1], parts[2], parts[3], parts[0] };
+    double *w = calloc((ny + 1) * PARTS, sizeof *w);
+    if (!w) {
+        rc = oom(errs);
+        goto done;
+    }
+    for (size_t g = 0; g < ny; g++)
+        for (size_t p = 0; p < PARTS; p++)
+            w[g * PARTS + p] = v[g * PARTS + (p + 1) % PARTS];
+    bc_chart_meta meta = { f->name, "Models per publication year by output kind", "year",
+                           "models",
+                           "Models per year from models.csv (year, output): each bar stacks "
+                           "the models of one year by what they output." };
+    bc_stacked s = { ny, glab, PARTS, plab, w };
+    rc = chart_stacked(gp, dat, &meta, &s, errs);
+    free(w);
+done:
+    free(years);
+    free(glab);
+    free(v);
+    return rc;
+}
+
+/* 8: covered pairs after each step of the default plan, with the bound. */
+static int fig_plan_gain(FILE *gp, FILE *dat, const bc_figure *f, const bc_plan *p,
+                         bc_errors *errs)
+{
+    size_t n = p->n_steps + 1;
+    double *x = malloc(n * sizeof *x), *y = malloc(n * sizeof *y);
+    int rc;
+    if (!x || !y) {
+        rc = oom(errs);
+        goto done;
+    }
+    x[0] = 0;
+    y[0] = 0;
+    for (size_t k = 1; k < n; k++) {
+        x[k] = (double)k;
+        y[k] = (double)p->steps[k - 1].covered;
+    }
+    bc_series s = { "covered (baseline, task) pairs", n, x, y };
+    bc_chart_meta meta = { f->name, "Suggested evaluation set: pairs covered per dataset",
+                           "datasets chosen", "(baseline, task) pairs covered",
+                           "Gain curve of the default plan from tables/plan.csv: running total "
+                           "of covered pairs after each chosen dataset; the dashed line is the "
+                           "plan's bound (the optimum when solved exactly, else the LP bound)." };
+    bc_lines l = { 1, &s, p->bound, p->bound_is_optimum ? "optimum" : "LP upper bound",
+                   0.0, (double)(n > 1 ? n - 1 : 1), 0.0, NAN, 1 };
+    rc = chart_lines(gp, dat, &meta, &l, errs);
+done:
+    free(x);
+    free(y);
+    return rc;
+}
+
+int figures_write(int which, FILE *gp, FILE *dat, const bc_analysis *a, const bc_plan *plan,
+                  bc_errors *errs)
+{
+    const bc_figure *f = &figures[which];
+    switch (which) {
+    case 0: return fig_coverage_matrix(gp, dat, f, a, errs);
+    case 1: return fig_task_coverage(gp, dat, f, a, errs);
+    case 2: return fig_dataset_popularity(gp, dat, f, a, errs);
+    case 3: return fig_model_overlap(gp, dat, f, a, errs);
+    case 4: return fig_concentration(gp, dat, f, a, errs);
+    case 5: return fig_robustness(gp, dat, f, a, errs);
+    case 6: return fig_models_per_year(gp, dat, f, a, errs);
+    case 7: return fig_plan_gain(gp, dat, f, plan, errs);
+    default: return errors_add(errs, BC_EX_SOFTWARE, NULL, 0, 0, "no figure %d", which);
+    }
+}

@@ -1,0 +1,33 @@
+/*
+ * figures.h - the eight charts of the report (DESIGN.md section 6): turns
+ * an analysis and the default plan into the plain arrays of chart.h and
+ * writes each NAME.gp / NAME.dat pair.
+ */
+#ifndef BENCHCOV_FIGURES_H
+#define BENCHCOV_FIGURES_H
+
+#include <stdio.h>
+
+#include "analysis.h"
+#include "error.h"
+#include "plan.h"
+
+/* A chart of the report: its file name stem and its caption. */
+typedef struct {
+    const char *name;     /* charts/NAME.gp, NAME.dat, NAME.svg, NAME.png */
+    const char *caption;  /* alt text and caption in the Markdown */
+} bc_figure;
+
+/* The eight figures, in the order the report shows them. */
+#define FIGURES_COUNT 8
+extern const bc_figure figures[FIGURES_COUNT];
+
+/*
+ * Writes figure number `which` (an index into `figures`) to `gp` and
+ * `dat`.  `plan` may have no steps.  Returns BC_OK, or BC_EX_SOFTWARE
+ * with a message in errs.
+ */
+int figures_write(int which, FILE *gp, FILE *dat, const bc_analysis *a, const bc_plan *plan,
+                  bc_errors *errs);
+
+#endif

@@ -1,0 +1,191 @@
+/*
+ * fmt.c - numbers and escaped catalog text for every output language.
+ *
+ * This file is the only place that decides how a number looks and how a
+ * piece of catalog text is made safe for Markdown, CSV, gnuplot string
+ * literals and gnuplot data files.  Catalog text is data: every function
+ * here makes sure nothing in it can end a cell, a field or a string, run
+ * a command or expand a macro in the language it is written into.
+ *
+ * No function depends on the C locale: numbers are formatted with
+ * snprintf and any decimal mark other than '.' is replaced afterwards.
+ */
+#include "fmt.h"
+
+#include <math.h>
+#include <string.h>
+
+/* True for the bytes a printed number keeps as they are. */
+static int num_keeps(char c)
+{
+    return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == 'e';
+}
+
+/*
+ * Rewrites a number printed by snprintf in place so that whatever the
+ * locale used as decimal mark (one byte or a multibyte sequence) becomes
+ * a single '.'.
+ */
+static void num_fix_mark(char *buf)
+{
+    char *r = buf, *w = buf;
+
+    while (*r) {
+        if (num_keeps(*r)) {
+            *w++ = *r++;
+            continue;
+        }
+        while (*r && !num_keeps(*r))
+            r++;
+        *w++ = '.';
+    }
+    *w = '\0';
+}
+
+char *fmt_num(char buf[FMT_NUM_MAX], double v)
+{
+    if (isnan(v)) {
+        strcpy(buf, "nan");
+        return buf;
+    }
+    if (isinf(v)) {
+        strcpy(buf, v < 0 ? "-inf" : "inf");
+        return buf;
+    }
+    if (v == 0) { /* +0 and -0 alike */
+        strcpy(buf, "0");
+        return buf;
+    }
+    /*
+     * Integral values below 2^53 are exact counts: print every digit,
+     * without a point.  Everything else keeps 6 significant digits.
+     */
+    if (v == floor(v) && fabs(v) < 9007199254740992.0)
+        snprintf(buf, FMT_NUM_MAX, "%.0f", v);
+    else
+        snprintf(buf, FMT_NUM_MAX, "%.6g", v);
+    num_fix_mark(buf);
+    /* A value that rounds to zero keeps no sign either. */
+    if (strcmp(buf, "-0") == 0)
+        strcpy(buf, "0");
+    return buf;
+}
+
+void fmt_put_num(FILE *fp, double v)
+{
+    char buf[FMT_NUM_MAX];
+
+    fputs(fmt_num(buf, v), fp);
+}
+
+/*
+ * Length of the control character starting at s, or 0 when there is
+ * none: the C0 range and DEL (one byte), and the C1 range U+0080..U+009F
+ * (two bytes in UTF-8, C2 80..C2 9F).
+ */
+static size_t ctrl_len(const unsigned char *s)
+{
+    if (*s < 0x20 || *s == 0x7f)
+        return 1;
+    if (s[0] == 0xc2 && s[1] >= 0x80 && s[1] <= 0x9f)
+        return 2;
+    return 0;
+}
+
+/*
+ * Writes s to fp with every control character folded to one space and
+ * every byte listed in `escape` preceded by a backslash.  Bytes of
+ * multibyte UTF-8 characters pass through untouched.
+ */
+static void put_escaped(FILE *fp, const char *s, const char *escape)
+{
+    const unsigned char *p = (const unsigned char *)s;
+
+    while (*p) {
+        size_t n = ctrl_len(p);
+
+        if (n) {
+            fputc(' ', fp);
+            p += n;
+            continue;
+        }
+        if (*p < 0x80 && strchr(escape, *p))
+            fputc('\\', fp);
+        fputc(*p, fp);
+        p++;
+    }
+}
+
+void fmt_md(FILE *fp, const char *s)
+{
+    put_escaped(fp, s ? s : "", "\\|`*_[]<>()#~&!");
+}
+
+void fmt_csv(FILE *fp, const char *s)
+{
+    const char *p;
+
+    if (!s)
+        s = "";
+    if (!strpbrk(s, ",\"\r\n")) {
+        fputs(s, fp);
+        return;
+    }
+    fputc('"', fp);
+    for (p = s; *p; p++) {
+        if (*p == '"')
+            fputc('"', fp);
+        fputc(*p, fp);
+    }
+    fputc('"', fp);
+}
+
+void fmt_gp_string(FILE *fp, const char *s)
+{
+    /*
+     * Inside a gnuplot double-quoted string a backslash makes the
+     * scanner step over the next byte, so an escaped backquote starts no
+     * command substitution and an escaped quote ends nothing; the
+     * backslash itself is dropped when the string is read.  '@', '$',
+     * '#' and '\'' are escaped too so that no later reading of the line
+     * (macro expansion, comments, datablocks) can see them.
+     */
+    fputc('"', fp);
+    put_escaped(fp, s ? s : "", "\\\"'`@$#");
+    fputc('"', fp);
+}
+
+void fmt_dat(FILE *fp, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+
+    if (!s || !*s) {
+        fputc('-', fp);
+        return;
+    }
+    /*
+     * gnuplot's data reader ends a quoted field at the first '"' whatever
+     * precedes it, then decodes backslash escapes once (xtic(), labels).
+     * A quote is therefore written as the octal escape \0042: with a
+     * leading 0 the reader takes exactly four digits, so a digit after
+     * the quote stays a digit.
+     */
+    fputc('"', fp);
+    while (*p) {
+        size_t n = ctrl_len(p);
+
+        if (n) {
+            fputc(' ', fp);
+            p += n;
+            continue;
+        }
+        if (*p == '"')
+            fputs("\\0042", fp);
+        else if (*p == '\\' || *p == '#')
+            fprintf(fp, "\\%c", *p);
+        else
+            fputc(*p, fp);
+        p++;
+    }
+    fputc('"', fp);
+}

@@ -1,0 +1,80 @@
+/*
+ * main.c - the benchcov command line: finds the command in the table of
+ * cli.c, runs it with stdout as its output, and turns what it returns
+ * into diagnostics on stderr and a sysexits status.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "error.h"
+#include "graph.h"
+#include "outfile.h"
+
+static void print_main_usage(FILE *fp)
+{
+    fputs("usage: benchcov <command> [<options>]\n"
+          "       benchcov --version | --help\n"
+          "\n"
+          "benchcov reads a catalog of models, datasets and tasks (four CSV files\n"
+          "in --data DIR, default 'data') and tells which tasks are uncovered,\n"
+          "which datasets carry them, which models can be compared, and which\n"
+          "datasets a new model should be evaluated on.\n"
+          "\n"
+          "commands:\n",
+          fp);
+    for (const bc_command *c = bc_commands; c->name; c++)
+        fprintf(fp, "  %-9s %s\n", c->name, c->summary);
+    fputs("\n"
+          "'benchcov <command> --help' describes a command's options.\n"
+          "\n"
+          "exit status: 0 ok, 64 usage, 65 bad catalog data, 66 input missing,\n"
+          "70 internal error, 73 cannot create output, 74 I/O error\n",
+          fp);
+}
+
+int main(int argc, char **argv)
+{
+    bc_errors errs;
+    errors_init(&errs);
+    int rc;
+    const bc_command *cmd = NULL;
+
+    if (argc < 2) {
+        print_main_usage(stderr);
+        return BC_EX_USAGE;
+    }
+    if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0 ||
+        strcmp(argv[1], "help") == 0) {
+        print_main_usage(stdout);
+        rc = outfile_check_stream(stdout, "standard output", &errs);
+        goto out;
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        fputs("benchcov " BENCHCOV_VERSION "\n", stdout);
+        rc = outfile_check_stream(stdout, "standard output", &errs);
+        goto out;
+    }
+    cmd = cli_find_command(argv[1]);
+    if (!cmd) {
+        errors_add(&errs, BC_EX_USAGE, NULL, 0, 0, "unknown command '%s'", argv[1]);
+        errors_print(&errs, stderr);
+        print_main_usage(stderr);
+        errors_release(&errs);
+        return BC_EX_USAGE;
+    }
+
+    graph_global_init();
+    rc = cmd->run(argc - 1, argv + 1, stdout, &errs);
+    int io = outfile_check_stream(stdout, "standard output", &errs);
+    if (rc == BC_OK)
+        rc = io;
+out:
+    if (errs.code > rc)
+        rc = errs.code;
+    errors_print(&errs, stderr);
+    if (rc == BC_EX_USAGE && cmd)
+        fputs(cmd->usage, stderr);
+    errors_release(&errs);
+    return rc;
+}

@@ -1,0 +1,261 @@
+/*
+ * plan.h - the evaluation-set planner behind `benchcov plan` and the
+ * report's suggested evaluation set (DESIGN.md section 5).
+ *
+ * Two objectives over a catalog:
+ *
+ *   comparable  maximum coverage: choose at most k datasets (or datasets
+ *               of at most H hours in total) so that the most (baseline,
+ *               task) pairs are covered.  A dataset d covers (b, t) when
+ *               usage has a row (b, d, t) with the chosen role.
+ *   unseen      weighted set cover: give every coverable target task a
+ *               chosen dataset, minimising the summed weight of the chosen
+ *               datasets, the weight of d being the number of baselines
+ *               with a train row on d (a clean, out-of-domain evaluation).
+ *
+ * Both are solved exactly as integer programmes with GLPK when that
+ * finishes within a time limit, and otherwise greedily; every plan states
+ * a bound (the optimum when exact, the LP relaxation otherwise) so the
+ * reader knows how far from optimal it can be.
+ *
+ * The solvers work on a plain plan_problem (sets over elements) that tests
+ * build by hand; plan_build turns a catalog into such a problem.  Nothing
+ * here prints to stdout or exits.
+ */
+#ifndef BENCHCOV_PLAN_H
+#define BENCHCOV_PLAN_H
+
+#include <stddef.h>
+#include <stdio.h>
+#include "catalog.h"
+#include "incidence.h"
+
+/* Default dataset budget of the comparable objective (--k). */
+#define PLAN_DEFAULT_K 5
+
+/* Largest --k accepted. */
+#define PLAN_MAX_K 1000
+
+/* Time limit, in seconds, of the integer programme when the method is automatic. */
+#define PLAN_TIME_LIMIT_S 5.0
+
+/* ---------------------------------------------------------------------- */
+/* The abstract problem and its solvers                                    */
+/* ---------------------------------------------------------------------- */
+
+typedef struct {
+    size_t n_sets;       /* candidates (datasets) */
+    size_t n_elems;      /* universe elements: (baseline, task) pairs or tasks */
+    size_t n_groups;     /* element groups (target tasks) */
+    bc_incidence cover;  /* n_sets x n_elems: set s covers element e */
+    int *group;          /* n_elems entries in [0, n_groups): the task of each element */
+    double *cost;        /* n_sets entries: hours (budgeted coverage) or weight
+                            (cover); NULL = 1 for every set */
+    const char **name;   /* n_sets tie-break names (byte order); NULL = index order */
+} plan_problem;
+
+/* Prepares an empty problem. Allocates nothing. */
+void plan_problem_init(plan_problem *p);
+
+/*
+ * Frees cover and the group, cost and name arrays (the name strings
+ * themselves are borrowed, never freed).  NULL is fine.
+ */
+void plan_problem_release(plan_problem *p);
+
+/* Chosen sets in choice order. */
+typedef struct {
+    int *sets;   /* set indices, in the order they were chosen */
+    size_t n;
+} plan_pick;
+
+void plan_pick_init(plan_pick *k);
+void plan_pick_release(plan_pick *k);   /* NULL is fine */
+
+/* Number of elements covered by the given sets. */
+size_t plan_count_covered(const plan_problem *p, const int *sets, size_t n);
+
+/*
+ * Greedy maximum coverage.  With budget < 0: at most k sets, each step the
+ * set of largest gain (newly covered elements), ties to the one serving
+ * more distinct groups among them, then to the smaller name; stops early
+ * when no set gains anything.  This is within 1 - 1/e of the optimum
+ * (Nemhauser, Wolsey and Fisher 1978).
+ * With budget >= 0 (hours): sets of total cost at most `budget`; each step
+ * the affordable set of largest gain per cost (then gain, groups, name),
+ * and the result is the better of that and the best single affordable set,
+ * which is within (1 - 1/e)/2 of the optimum (Khuller, Moss and Naor 1999,
+ * "The budgeted maximum coverage problem").  `k` is ignored then.
+ * `lazy` non-zero keeps stale gains in a priority queue and re-evaluates
+ * only the top (Minoux 1978); the choice is identical to the plain scan.
+ * Returns BC_OK or BC_EX_SOFTWARE (out of memory); `out` must be fresh.
+ */
+int plan_greedy_max(const plan_problem *p, long k, double budget, int lazy, plan_pick *out);
+
+/*
+ * Exact maximum coverage with GLPK: max sum y_e subject to
+ * y_e <= sum_{s covers e} x_s, sum x_s <= k (or sum cost_s x_s <= budget
+ * when budget >= 0), x binary, 0 <= y <= 1.  time_limit_s <= 0 means none.
+ * On success *solved = 1 and `out` holds the optimal sets that gain
+ * something, ordered greedily by gain; when the limit ran out *solved = 0
+ * and `out` stays empty.  Returns BC_OK or BC_EX_SOFTWARE.
+ */
+int plan_exact_max(const plan_problem *p, long k, double budget, double time_limit_s,
+                   plan_pick *out, int *solved);
+
+/*
+ * The LP relaxation of the programme above (x in [0, 1]): an upper bound
+ * on the optimum, in *bound.  Returns BC_OK or BC_EX_SOFTWARE.
+ */
+int plan_lp_max(const plan_problem *p, long k, double budget, double *bound);
+
+/*
+ * Greedy weighted set cover of every element some set covers: each step
+ * the set of least cost per newly covered element (then larger gain,
+ * groups, name), until nothing is left (Chvatal 1979, within H(max set
+ * size) of the optimum).  Returns BC_OK or BC_EX_SOFTWARE.
+ */
+int plan_greedy_cover(const plan_problem *p, int lazy, plan_pick *out);
+
+/*
+ * Exact weighted set cover with GLPK: min sum cost_s x_s subject to every
+ * coverable element being covered.  Among covers of least cost it takes one
+ * with the fewest sets.  Same conventions as plan_exact_max.
+ */
+int plan_exact_cover(const plan_problem *p, double time_limit_s, plan_pick *out, int *solved);
+
+/* The LP relaxation of the cover: a lower bound on its least cost, in *bound. */
+int plan_lp_cover(const plan_problem *p, double *bound);
+
+/* Summed cost of the given sets (1 each when p->cost is NULL). */
+double plan_pick_cost(const plan_problem *p, const int *sets, size_t n);
+
+/*
+ * Jaccard similarity of two sets of ints (duplicates ignored): 1 when both
+ * are empty.  Returns -1 when memory runs out.
+ */
+double plan_jaccard(const int *a, size_t na, const int *b, size_t nb);
+
+/* Median of v[0..n-1] (sorted in place; mean of the middle two when n is even); NAN when n == 0. */
+double plan_median(double *v, size_t n);
+
+/* ---------------------------------------------------------------------- */
+/* Plans over a catalog                                                    */
+/* ---------------------------------------------------------------------- */
+
+typedef enum { PLAN_COMPARABLE = 0, PLAN_UNSEEN = 1 } plan_objective;
+typedef enum { PLAN_AUTO = 0, PLAN_EXACT = 1, PLAN_GREEDY = 2 } plan_method;
+
+typedef struct {
+    const int *tasks;      /* target task indices; NULL = every task */
+    size_t n_tasks;
+    const int *baselines;  /* baseline model indices; NULL = every model */
+    size_t n_baselines;
+    long k;                /* dataset budget when hours < 0 (>= 1) */
+    double hours;          /* hour budget; < 0 = use k */
+    int role;              /* 0 = any, BC_ROLE_TRAIN or BC_ROLE_EVAL */
+    plan_objective objective;
+    plan_method method;    /* AUTO: exact within PLAN_TIME_LIMIT_S, else greedy;
+                              EXACT: no time limit */
+    int stability;         /* non-zero: compute the leave-one-baseline-out stability */
+} plan_options;
+
+/* Defaults: every task and model, k = PLAN_DEFAULT_K, any role, comparable, auto, stability on. */
+void plan_options_init(plan_options *o);
+
+typedef struct {
+    int dataset;           /* catalog dataset index */
+    size_t gain;           /* comparable: pairs newly covered; unseen: tasks newly covered */
+    size_t covered;        /* running total of covered pairs (tasks for unseen) */
+    size_t tasks_covered;  /* running total of target tasks with a covered pair */
+    double hours;          /* the dataset's hours, < 0 unknown */
+    double weight;         /* baselines with a train row on the dataset */
+    size_t first_new;      /* newly covered elements: new_model/new_task[first_new ..] */
+    size_t n_new;          /*   .. first_new + n_new - 1 */
+} plan_step;
+
+typedef struct {
+    const bc_catalog *cat;   /* borrowed: writers need it alive */
+    plan_objective objective;
+    plan_method method;      /* PLAN_EXACT or PLAN_GREEDY: what produced the plan */
+    int role;                /* as in plan_options */
+    long k;                  /* as requested (comparable with hours < 0) */
+    double hours_budget;     /* < 0 when k was used */
+    int *tasks;              /* target task indices, ascending */
+    size_t n_tasks;
+    int *baselines;          /* baseline model indices, ascending */
+    size_t n_baselines;
+    size_t universe;         /* pairs (comparable) or coverable target tasks (unseen) */
+    size_t universe_tasks;   /* target tasks with at least one universe element */
+    size_t candidates;       /* datasets that cover some element and may be chosen */
+    size_t skipped_no_hours; /* datasets that cover something but have no hours (--hours) */
+    plan_step *steps;
+    size_t n_steps;
+    int *new_model;          /* per step, the newly covered elements: model index */
+    int *new_task;           /*   (-1 for unseen) and task index, model name order */
+    size_t covered;          /* pairs (tasks) covered by the plan */
+    double total_hours;      /* sum of known hours of the chosen datasets */
+    double total_weight;     /* sum of the chosen datasets' weights */
+    double bound;            /* comparable: optimum or floor of the LP upper bound;
+                                unseen: optimal weight or ceiling of the LP lower bound */
+    int bound_is_optimum;    /* 1 when exact */
+    double stability;        /* median leave-one-baseline-out Jaccard; NAN when not computed */
+    size_t stability_runs;   /* plans compared (one per baseline) */
+    const char *empty_reason; /* static text when the plan has no steps, else NULL */
+} bc_plan;
+
+/* Prepares an empty plan. Allocates nothing. */
+void plan_init(bc_plan *p);
+
+/* Frees what the plan owns; it is empty afterwards. NULL is fine. */
+void plan_release(bc_plan *p);
+
+/*
+ * Builds the plan of `cat` under `opt` into `out` (fresh from plan_init).
+ * Indices in opt must be valid (the command resolves names first).
+ * Returns BC_OK or BC_EX_SOFTWARE (out of memory or a solver failure, with
+ * a message in errs).  On failure release `out`.  `out` borrows `cat`.
+ * When the exact optimum is also reached by the greedy choice, the greedy
+ * choice is kept (ties then follow the documented order, not the solver's
+ * path); an exact solve that fails or runs out of time falls back to greedy
+ * and the plan says so (method PLAN_GREEDY, LP bound).  Under --hours only
+ * datasets with known hours are candidates.  The stability plans are
+ * computed with the method the main plan ended up using.
+ */
+int plan_build(const bc_catalog *cat, const plan_options *opt, bc_plan *out, bc_errors *errs);
+
+/*
+ * The report's plan: every task, every model, k = PLAN_DEFAULT_K, any role,
+ * comparable, exact when it solves within PLAN_TIME_LIMIT_S, stability on.
+ * Returns BC_OK or BC_EX_SOFTWARE.  The gain curve for the chart is
+ * (steps[i] step number i + 1, steps[i].covered) against the line `bound`
+ * (and `universe`, all pairs).
+ */
+int plan_default(const bc_catalog *cat, bc_plan *out);
+
+/*
+ * The gain curve for the report's chart (chart_lines): n_steps + 1 points,
+ * x = 0, 1, ..., n_steps (datasets chosen) and y = pairs (tasks for
+ * unseen) covered after them, starting at (0, 0).  Draw `bound` as the
+ * dashed reference for comparable plans.  *x and *y are new arrays the
+ * caller frees with free().  Returns BC_OK or BC_EX_SOFTWARE (OOM; *x and
+ * *y are NULL then).
+ */
+int plan_gain_curve(const bc_plan *p, double **x, double **y, size_t *n);
+
+/*
+ * Writes the plan as Markdown: a summary, one table row and one paragraph
+ * per step explaining the choice, the bound and the gap to it, the count of
+ * datasets skipped for lack of hours, the stability.  Catalog text goes
+ * through fmt_md.  Returns BC_OK or BC_EX_IOERR when the stream failed.
+ */
+int plan_write_md(FILE *fp, const bc_plan *p);
+
+/*
+ * Writes the plan as CSV (DESIGN.md section 3): the header
+ * `step,dataset,gain,covered,tasks_covered`, one row per step, then
+ * `bound,,,VALUE,`.  Returns BC_OK or BC_EX_IOERR.
+ */
+int plan_write_csv(FILE *fp, const bc_plan *p);
+
+#endif

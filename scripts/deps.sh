@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# scripts/deps.sh - installs the Debian packages benchcov needs, when
+# missing.  Sourced by run.sh and test.sh; `deps_install PKG...` installs
+# only what dpkg does not already report as installed (apt-get, as root).
+deps_install() {
+    local missing=() p
+    for p in "$@"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||
+            missing+=("$p")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    if [ "$(id -u)" -ne 0 ]; then
+        echo "benchcov: missing packages: ${missing[*]} (run as root or install them)" >&2
+        return 1
+    fi
+    echo "installing: ${missing[*]}" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >/dev/null &&
+        apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# What building and running benchcov needs.
+BENCHCOV_BUILD_DEPS=(cmake make gcc libc6-dev pkg-config libigraph-dev libcsv-dev
+                     libglpk-dev libcmocka-dev gnuplot-nox)
+# What the test suite needs beyond that.
+BENCHCOV_TEST_DEPS=(libxml2-utils valgrind locales clang libclang-rt-14-dev)

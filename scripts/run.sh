@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# scripts/run.sh - the main job: on a fresh Debian machine installs what is
+# missing, builds benchcov, checks the shipped catalog in data/ and writes
+# the report with its rendered charts to reports/.
+#   usage: scripts/run.sh [DATA_DIR [OUT_DIR]]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+. scripts/deps.sh
+deps_install "${BENCHCOV_BUILD_DEPS[@]}"
+
+data=${1:-data}
+out=${2:-reports}
+build=${BENCHCOV_BUILD_DIR:-build}
+cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build "$build" --target benchcov -j"$(nproc)" >/dev/null
+
+"$build/benchcov" check --data "$data"
+"$build/benchcov" report --data "$data" --out "$out"
+bash scripts/render-charts.sh "$out"
+echo "report written to $out/README.md"

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# scripts/test.sh - installs what is missing, builds benchcov plainly (with
+# warnings as errors) and with AddressSanitizer + UndefinedBehaviorSanitizer,
+# and runs every test in both builds; then renders the shipped catalog's
+# charts and runs the valgrind check.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+. scripts/deps.sh
+deps_install "${BENCHCOV_BUILD_DEPS[@]}" "${BENCHCOV_TEST_DEPS[@]}"
+
+jobs=$(nproc)
+for variant in plain asan; do
+    dir=build-test-$variant
+    flags=(-DBENCHCOV_WERROR=ON)
+    [ $variant = asan ] && flags+=(-DBENCHCOV_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug)
+    echo "== $variant build"
+    cmake -S . -B "$dir" "${flags[@]}" >/dev/null
+    cmake --build "$dir" -j"$jobs" >/dev/null
+    echo "== $variant tests"
+    (cd "$dir" && ctest --output-on-failure -j"$jobs")
+done
+
+echo "== charts of the shipped catalog"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+build-test-plain/benchcov report --data data --out "$tmp/r"
+bash scripts/render-charts.sh "$tmp/r"
+
+echo "== valgrind"
+bash scripts/valgrind-check.sh build-test-plain/benchcov data
+echo "all tests passed"

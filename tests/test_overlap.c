@@ -1,0 +1,308 @@
+/*
+ * test_overlap.c - model pair overlap and the comparability graph:
+ * hand-worked cases, the writers and their options, and the figures of
+ * tests/reference/overlap_networkx.py on seeded random catalogs.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "assert_near.h"
+#include "bipartite.h"
+#include "comparability.h"
+#include "handmade_catalog.h"
+#include "nameorder.h"
+#include "overlap.h"
+
+#define EPS 1e-12
+
+typedef struct {
+    bc_catalog cat;
+    bc_bipartite b;
+    int *order;
+    bc_overlap o;
+} fixture;
+
+static void fixture_build(fixture *f)
+{
+    bipartite_init(&f->b);
+    assert_int_equal(bipartite_build(&f->b, &f->cat), BC_OK);
+    f->order = nameorder_models(&f->cat);
+    assert_non_null(f->order);
+    assert_int_equal(overlap_compute(&f->o, &f->b, f->order), BC_OK);
+}
+
+static void fixture_free(fixture *f)
+{
+    overlap_release(&f->o);
+    overlap_release(&f->o);
+    overlap_release(NULL);
+    free(f->order);
+    bipartite_release(&f->b);
+    hc_free(&f->cat);
+}
+
+static char *write_to_string(const fixture *f, int md, bc_overlap_opts opts)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *fp = open_memstream(&buf, &len);
+    assert_non_null(fp);
+    int rc = md ? overlap_write_md(fp, &f->cat, &f->o, opts)
+                : overlap_write_csv(fp, &f->cat, &f->o, opts);
+    assert_int_equal(rc, BC_OK);
+    fclose(fp);
+    return buf;
+}
+
+/*
+ * The hand-made example (handmade_catalog.h), pairs in name order
+ * Alpha < Beta < Gamma:
+ *   datasets Alpha {LS, AudioCaps}  Beta {LS, CoVoST2}  Gamma {LS}
+ *   tasks    Alpha {ASR, ST, AAC}   Beta {ASR, ST}      Gamma {ASR}
+ *   pairs    Alpha {LS/ASR, AudioCaps/AAC}  Beta {LS/ASR, CoVoST2/ASR,
+ *            CoVoST2/ST}  Gamma {LS/ASR}
+ * Alpha-Beta: datasets 1 of 3 -> 1/3, overlap 1/2; tasks 2 of 3 -> 2/3,
+ *             overlap 2/2 = 1; pairs 1 of 4 -> 1/4, overlap 1/2.
+ * Alpha-Gamma: datasets 1 of 2 -> 1/2, overlap 1; tasks 1 of 3 -> 1/3;
+ *             pairs 1 of 2 -> 1/2, overlap 1.
+ * Beta-Gamma: datasets 1 of 2 -> 1/2; tasks 1 of 2 -> 1/2; pairs 1 of 3.
+ */
+static void test_hand_worked(void **state)
+{
+    (void)state;
+    fixture f;
+    hc_example(&f.cat);
+    fixture_build(&f);
+    assert_int_equal(f.o.n, 3);
+    const bc_overlap_pair *p = f.o.pairs;
+    assert_int_equal(p[0].a, 1); /* Alpha */
+    assert_int_equal(p[0].b, 0); /* Beta */
+    assert_int_equal(p[0].shared_datasets, 1);
+    assert_near(p[0].jaccard_datasets, 1.0 / 3.0, EPS);
+    assert_near(p[0].overlap_datasets, 0.5, EPS);
+    assert_int_equal(p[0].shared_tasks, 2);
+    assert_near(p[0].jaccard_tasks, 2.0 / 3.0, EPS);
+    assert_near(p[0].overlap_tasks, 1, EPS);
+    assert_int_equal(p[0].shared_pairs, 1);
+    assert_near(p[0].jaccard_pairs, 0.25, EPS);
+    assert_near(p[0].overlap_pairs, 0.5, EPS);
+    assert_int_equal(p[1].a, 1); /* Alpha */
+    assert_int_equal(p[1].b, 2); /* Gamma */
+    assert_near(p[1].jaccard_datasets, 0.5, EPS);
+    assert_near(p[1].overlap_datasets, 1, EPS);
+    assert_near(p[1].jaccard_tasks, 1.0 / 3.0, EPS);
+    assert_near(p[1].jaccard_pairs, 0.5, EPS);
+    assert_near(p[1].overlap_pairs, 1, EPS);
+    assert_int_equal(p[2].a, 0); /* Beta */
+    assert_int_equal(p[2].b, 2); /* Gamma */
+    assert_near(p[2].jaccard_tasks, 0.5, EPS);
+    assert_near(p[2].jaccard_pairs, 1.0 / 3.0, EPS);
+
+    char *s = write_to_string(&f, 0, BC_OVERLAP_OPTS_ALL);
+    assert_string_equal(s, "model_a,model_b,shared_datasets,jaccard_datasets,shared_tasks,"
+                           "jaccard_tasks,shared_pairs\n"
+                           "Alpha,Beta,1,0.333333,2,0.666667,1\n"
+                           "Alpha,Gamma,1,0.5,1,0.333333,1\n"
+                           "Beta,Gamma,1,0.5,1,0.5,1\n");
+    free(s);
+    /* --top 2: every pair shares 1 pair; jaccard_datasets 0.5 beats 1/3, and
+       the tie between Alpha-Gamma and Beta-Gamma goes by name. */
+    s = write_to_string(&f, 0, (bc_overlap_opts){ -1, 2 });
+    assert_string_equal(s, "model_a,model_b,shared_datasets,jaccard_datasets,shared_tasks,"
+                           "jaccard_tasks,shared_pairs\n"
+                           "Alpha,Gamma,1,0.5,1,0.333333,1\n"
+                           "Beta,Gamma,1,0.5,1,0.5,1\n");
+    free(s);
+    /* --model Beta: the two pairs with Beta, in name order. */
+    s = write_to_string(&f, 0, (bc_overlap_opts){ 0, 0 });
+    assert_string_equal(s, "model_a,model_b,shared_datasets,jaccard_datasets,shared_tasks,"
+                           "jaccard_tasks,shared_pairs\n"
+                           "Alpha,Beta,1,0.333333,2,0.666667,1\n"
+                           "Beta,Gamma,1,0.5,1,0.5,1\n");
+    free(s);
+    /* --model Alpha --top 1 */
+    s = write_to_string(&f, 1, (bc_overlap_opts){ 1, 1 });
+    assert_string_equal(s, "| model_a | model_b | shared_datasets | jaccard_datasets | "
+                           "shared_tasks | jaccard_tasks | shared_pairs |\n"
+                           "|---|---|---|---|---|---|---|\n"
+                           "| Alpha | Gamma | 1 | 0.5 | 1 | 0.333333 | 1 |\n");
+    free(s);
+    fixture_free(&f);
+}
+
+/* --top ranks shared_pairs before Jaccard; a model with nothing scores 0. */
+static void test_top_order_and_zero(void **state)
+{
+    (void)state;
+    static const char *const m[] = { "c", "a", "b", "z" }, *const d[] = { "D0", "D1", "D2" },
+                             *const t[] = { "T0", "T1" };
+    /* a: D0/T0 D0/T1 D1/T0   b: D0/T0 D0/T1   c: D0/T0 D2/T0 D1/T0   z: nothing */
+    static const hc_use u[] = { { 1, 0, 0 }, { 1, 0, 1 }, { 1, 1, 0 }, { 2, 0, 0 }, { 2, 0, 1 },
+                                { 0, 0, 0 }, { 0, 2, 0 }, { 0, 1, 0 } };
+    fixture f;
+    hc_make(&f.cat, m, 4, d, 3, t, NULL, 2, u, 8);
+    fixture_build(&f);
+    /* a-b: pairs 2, datasets {D0,D1}/{D0} -> 1/2.  a-c: pairs 2 (D0/T0, D1/T0),
+       datasets {D0,D1}/{D0,D1,D2} -> 2/3.  b-c: pairs 1.  z: 0 everywhere. */
+    char *s = write_to_string(&f, 0, (bc_overlap_opts){ -1, 3 });
+    assert_string_equal(s, "model_a,model_b,shared_datasets,jaccard_datasets,shared_tasks,"
+                           "jaccard_tasks,shared_pairs\n"
+                           "a,c,2,0.666667,1,0.5,2\n"
+                           "a,b,1,0.5,2,1,2\n"
+                           "b,c,1,0.333333,1,0.5,1\n");
+    free(s);
+    s = write_to_string(&f, 0, (bc_overlap_opts){ 3, 0 });
+    assert_string_equal(s, "model_a,model_b,shared_datasets,jaccard_datasets,shared_tasks,"
+                           "jaccard_tasks,shared_pairs\n"
+                           "a,z,0,0,0,0,0\n"
+                           "b,z,0,0,0,0,0\n"
+                           "c,z,0,0,0,0,0\n");
+    free(s);
+    fixture_free(&f);
+}
+
+/*
+ * Comparability, by hand on a models x pairs matrix:
+ *   A {p0}  B {p0, p1}  C {p1}  D {p2}  E {p3}  F {p3}  G {}
+ * Components with >= 2 models: {A, B, C} and {E, F} -> 2; isolated D, G.
+ * Pairs sharing a pair: A-B, B-C, E-F = 3 of 7 * 6 / 2 = 21, so
+ * pairs_without_shared = 18 / 21.  (A and C share nothing directly but are
+ * in one component through B.)
+ */
+static void test_comparability_hand_worked(void **state)
+{
+    (void)state;
+    int rows[] = { 0, 1, 1, 2, 3, 4, 5 }, cols[] = { 0, 0, 1, 1, 2, 3, 3 };
+    bc_incidence mp;
+    assert_int_equal(incidence_from_pairs(&mp, 7, 4, rows, cols, 7), 0);
+    /* Name order: G, F, ..., A (reversed), so component labels follow it. */
+    int order[] = { 6, 5, 4, 3, 2, 1, 0 };
+    bc_comparability c;
+    assert_int_equal(comparability_compute(&c, &mp, order), BC_OK);
+    assert_int_equal(c.components, 2);
+    assert_int_equal(c.isolated, 2);
+    assert_near(c.pairs_without_shared, 18.0 / 21.0, EPS);
+    int want[] = { 1, 1, 1, -1, 0, 0, -1 }; /* {E, F} first: F comes first in order */
+    for (size_t m = 0; m < 7; m++)
+        assert_int_equal(c.component[m], want[m]);
+    assert_int_equal(c.isolated_models[0], 6); /* G */
+    assert_int_equal(c.isolated_models[1], 3); /* D */
+    comparability_release(&c);
+    comparability_release(&c);
+    comparability_release(NULL);
+    incidence_release(&mp);
+
+    /* One model or none: no pair at all, share 0. */
+    assert_int_equal(incidence_from_pairs(&mp, 1, 1, rows, cols, 1), 0);
+    assert_int_equal(comparability_compute(&c, &mp, order + 6), BC_OK);
+    assert_int_equal(c.components, 0);
+    assert_int_equal(c.isolated, 1);
+    assert_near(c.pairs_without_shared, 0, 0);
+    comparability_release(&c);
+    incidence_release(&mp);
+}
+
+/* Reads one fixture of overlap_networkx.py and compares everything. */
+static void check_reference(const char *path)
+{
+    FILE *fp = fopen(path, "r");
+    assert_non_null(fp);
+    size_t M, D, T, nu;
+    assert_int_equal(fscanf(fp, "%zu %zu %zu %zu", &M, &D, &T, &nu), 4);
+    hc_use *u = calloc(nu, sizeof *u);
+    for (size_t i = 0; i < nu; i++)
+        assert_int_equal(fscanf(fp, "%d %d %d", &u[i].m, &u[i].d, &u[i].t), 3);
+    char **mn = calloc(M, sizeof *mn), **dn = calloc(D, sizeof *dn), **tn = calloc(T, sizeof *tn);
+    for (size_t i = 0; i < M; i++) {
+        mn[i] = malloc(32);
+        snprintf(mn[i], 32, "m%03zu", i);
+    }
+    for (size_t i = 0; i < D; i++) {
+        dn[i] = malloc(32);
+        snprintf(dn[i], 32, "d%03zu", i);
+    }
+    for (size_t i = 0; i < T; i++) {
+        tn[i] = malloc(32);
+        snprintf(tn[i], 32, "T%03zu", i);
+    }
+    fixture f;
+    hc_make(&f.cat, (const char *const *)mn, M, (const char *const *)dn, D,
+            (const char *const *)tn, NULL, T, u, nu);
+    fixture_build(&f);
+    size_t np;
+    assert_int_equal(fscanf(fp, "%zu", &np), 1);
+    assert_int_equal(f.o.n, np);
+    for (size_t k = 0; k < np; k++) {
+        int a, b;
+        size_t sd, st, sp;
+        double jd, od, jt, ot, jp, op;
+        assert_int_equal(fscanf(fp, "%d %d %zu %lf %lf %zu %lf %lf %zu %lf %lf", &a, &b, &sd,
+                                &jd, &od, &st, &jt, &ot, &sp, &jp, &op),
+                         11);
+        const bc_overlap_pair *p = &f.o.pairs[k];
+        assert_int_equal(p->a, a);
+        assert_int_equal(p->b, b);
+        assert_int_equal(p->shared_datasets, sd);
+        assert_int_equal(p->shared_tasks, st);
+        assert_int_equal(p->shared_pairs, sp);
+        assert_near(p->jaccard_datasets, jd, 1e-9);
+        assert_near(p->overlap_datasets, od, 1e-9);
+        assert_near(p->jaccard_tasks, jt, 1e-9);
+        assert_near(p->overlap_tasks, ot, 1e-9);
+        assert_near(p->jaccard_pairs, jp, 1e-9);
+        assert_near(p->overlap_pairs, op, 1e-9);
+    }
+    size_t comps, iso, nm;
+    double without;
+    assert_int_equal(fscanf(fp, " components %zu isolated %zu without %lf %zu", &comps, &iso,
+                            &without, &nm),
+                     4);
+    bc_comparability c;
+    assert_int_equal(comparability_compute(&c, &f.b.mp, f.order), BC_OK);
+    assert_int_equal(c.components, comps);
+    assert_int_equal(c.isolated, iso);
+    assert_near(c.pairs_without_shared, without, 1e-9);
+    for (size_t i = 0; i < nm; i++) {
+        int m, lab;
+        assert_int_equal(fscanf(fp, "%d %d", &m, &lab), 2);
+        assert_int_equal(c.component[m], lab);
+    }
+    comparability_release(&c);
+    fclose(fp);
+    fixture_free(&f);
+    for (size_t i = 0; i < M; i++)
+        free(mn[i]);
+    for (size_t i = 0; i < D; i++)
+        free(dn[i]);
+    for (size_t i = 0; i < T; i++)
+        free(tn[i]);
+    free(mn);
+    free(dn);
+    free(tn);
+    free(u);
+}
+
+static void test_reference(void **state)
+{
+    (void)state;
+    check_reference("tests/fixtures/overlap/random_1.txt");
+    check_reference("tests/fixtures/overlap/random_2.txt");
+    check_reference("tests/fixtures/overlap/random_3.txt");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_hand_worked),
+        cmocka_unit_test(test_top_order_and_zero),
+        cmocka_unit_test(test_comparability_hand_worked),
+        cmocka_unit_test(test_reference),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
