@@ -1210,11 +1210,20 @@ static void put_trained(FILE *fp, const bc_plan *p, int d)
     }
 }
 
-static void write_step_md(FILE *fp, const bc_plan *p, size_t i)
+/* Writes `level` hash marks and a space: a Markdown heading of that level. */
+static void heading(FILE *fp, int level)
+{
+    for (int i = 0; i < level; i++)
+        fputc('#', fp);
+    fputc(' ', fp);
+}
+
+static void write_step_md(FILE *fp, const bc_plan *p, size_t i, int level)
 {
     const bc_catalog *cat = p->cat;
     const plan_step *s = &p->steps[i];
-    fputs("## Step ", fp);
+    heading(fp, level);
+    fputs("Step ", fp);
     fmt_put_num(fp, (double)(i + 1));
     fputs(": ", fp);
     fmt_md(fp, cat->datasets[s->dataset].name);
@@ -1316,7 +1325,13 @@ static void write_bound_md(FILE *fp, const bc_plan *p)
 
 int plan_write_md(FILE *fp, const bc_plan *p)
 {
-    fputs("# Evaluation plan\n\n", fp);
+    return plan_write_md_at(fp, p, 1);
+}
+
+int plan_write_md_at(FILE *fp, const bc_plan *p, int level)
+{
+    heading(fp, level);
+    fputs("Evaluation plan\n\n", fp);
     if (p->objective == PLAN_COMPARABLE) {
         fputs("- Objective: comparable: cover the most (baseline, task) pairs with ", fp);
         if (p->hours_budget >= 0) {
@@ -1385,7 +1400,7 @@ int plan_write_md(FILE *fp, const bc_plan *p)
         }
         fputc('\n', fp);
         for (size_t i = 0; i < p->n_steps; i++)
-            write_step_md(fp, p, i);
+            write_step_md(fp, p, i, level + 1);
         size_t unknown = 0;
         for (size_t i = 0; i < p->n_steps; i++)
             unknown += p->steps[i].hours < 0;

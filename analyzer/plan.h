@@ -251,6 +251,9 @@ int plan_gain_curve(const bc_plan *p, double **x, double **y, size_t *n);
  */
 int plan_write_md(FILE *fp, const bc_plan *p);
 
+/* As plan_write_md, with the title a heading of `level` (1-5) and the steps one below. */
+int plan_write_md_at(FILE *fp, const bc_plan *p, int level);
+
 /*
  * Writes the plan as CSV (DESIGN.md section 3): the header
  * `step,dataset,gain,covered,tasks_covered`, one row per step, then

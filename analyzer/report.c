@@ -269,6 +269,8 @@ static void write_gaps(FILE *fp, const bc_analysis *a)
             fputs(" | ", fp);
             if (INC_DEG(&a->b.mt, (size_t)m) == 0 && INC_DEG(&a->b.md, (size_t)m) == 0)
                 fputs("no usage fact at all", fp);
+            else if (INC_DEG(&a->b.mt, (size_t)m) == 0)
+                fputs("its named data has no task (pre-training only)", fp);
             else if (INC_DEG(&a->b.mp, (size_t)m) == 0)
                 fputs("no named dataset for any task", fp);
             else
@@ -330,12 +332,9 @@ static void write_coverage(FILE *fp, const bc_analysis *a)
           "a usage fact for the task.\n\n",
           fp);
     size_t ncols = 0;
-    for (size_t k = 0; k < cat->n_tasks; k++)
-        if (INC_DEG(&a->mp_t, 0) || 1) {
-            int t = a->col_nested_mt[k];
-            if (a->cov.tasks[t].models)
-                ncols++;
-        }
+    for (size_t t = 0; t < cat->n_tasks; t++)
+        if (a->cov.tasks[t].models)
+            ncols++;
     fputs("| model |", fp);
     for (size_t k = 0; k < cat->n_tasks; k++) {
         int t = a->col_nested_mt[k];
@@ -615,7 +614,7 @@ static void write_plan(FILE *fp, const bc_plan *plan)
           "pairs comparable, over every covered task and every model (`benchcov plan "
           "--all-tasks --k 5`).\n\n",
           fp);
-    plan_write_md(fp, plan);
+    plan_write_md_at(fp, plan, 3);
     fputc('\n', fp);
     figure(fp, 7);
 }
