@@ -1,0 +1,97 @@
+# model_overlap.gp - heatmap written by benchcov
+# Shared datasets between models (Jaccard)
+# Model overlap from tables/overlap.csv (jaccard_datasets); models in the
+# order of their communities on the model-dataset graph
+# (tables/communities.csv); blank = nothing shared.
+# Data: model_overlap.dat (tab-separated).  Render in this directory with
+# `gnuplot model_overlap.gp`: writes model_overlap.svg and model_overlap.png.
+
+set datafile separator "\t"
+set terminal svg size 830,793 font "sans,10" noenhanced background rgb "white"
+set termoption noenhanced
+set output "model_overlap.svg"
+set title "Shared datasets between models (Jaccard)"
+set xlabel "model"
+set ylabel "model"
+set lmargin 16
+set bmargin 10
+set tmargin 3
+set rmargin 14
+set xrange [-0.5:30.5]
+set yrange [30.5:-0.5]
+set xtics nomirror out scale 0 rotate by 90 right
+set ytics nomirror out scale 0
+unset key
+set grid noxtics noytics
+set xtics ("AnyGPT" 0)
+set xtics add ("AudioChatLlama" 1)
+set xtics add ("AudioPaLM" 2)
+set xtics add ("BLSP" 3)
+set xtics add ("SpeechVerse" 4)
+set xtics add ("SpiRit-LM" 5)
+set xtics add ("Pengi" 6)
+set xtics add ("LauraGPT" 7)
+set xtics add ("NExT-GPT" 8)
+set xtics add ("SALMONN" 9)
+set xtics add ("Video-LLaMA" 10)
+set xtics add ("SLM" 11)
+set xtics add ("WavLLM" 12)
+set xtics add ("SpeechGPT" 13)
+set xtics add ("VoxtLM" 14)
+set xtics add ("LLaSM" 15)
+set xtics add ("GAMA" 16)
+set xtics add ("LTU" 17)
+set xtics add ("Macaw-LLM" 18)
+set xtics add ("MU-LLaMA" 19)
+set xtics add ("LTU-AS" 20)
+set xtics add ("COSMIC" 21)
+set xtics add ("Audio Flamingo" 22)
+set xtics add ("AudioGPT" 23)
+set xtics add ("Llama 3" 24)
+set xtics add ("PandaGPT" 25)
+set xtics add ("Qwen-Audio" 26)
+set xtics add ("Qwen2-Audio" 27)
+set xtics add ("Seed-ASR" 28)
+set xtics add ("Speech-LLaMA" 29)
+set xtics add ("UnIVAL" 30)
+set ytics ("AnyGPT" 0)
+set ytics add ("AudioChatLlama" 1)
+set ytics add ("AudioPaLM" 2)
+set ytics add ("BLSP" 3)
+set ytics add ("SpeechVerse" 4)
+set ytics add ("SpiRit-LM" 5)
+set ytics add ("Pengi" 6)
+set ytics add ("LauraGPT" 7)
+set ytics add ("NExT-GPT" 8)
+set ytics add ("SALMONN" 9)
+set ytics add ("Video-LLaMA" 10)
+set ytics add ("SLM" 11)
+set ytics add ("WavLLM" 12)
+set ytics add ("SpeechGPT" 13)
+set ytics add ("VoxtLM" 14)
+set ytics add ("LLaSM" 15)
+set ytics add ("GAMA" 16)
+set ytics add ("LTU" 17)
+set ytics add ("Macaw-LLM" 18)
+set ytics add ("MU-LLaMA" 19)
+set ytics add ("LTU-AS" 20)
+set ytics add ("COSMIC" 21)
+set ytics add ("Audio Flamingo" 22)
+set ytics add ("AudioGPT" 23)
+set ytics add ("Llama 3" 24)
+set ytics add ("PandaGPT" 25)
+set ytics add ("Qwen-Audio" 26)
+set ytics add ("Qwen2-Audio" 27)
+set ytics add ("Seed-ASR" 28)
+set ytics add ("Speech-LLaMA" 29)
+set ytics add ("UnIVAL" 30)
+set palette defined (0 "#440154", 1 "#482878", 2 "#3E4A89", 3 "#31688E", 4 "#26828E", 5 "#1F9E89", 6 "#35B779", 7 "#6DCD59", 8 "#FDE725")
+set cbrange [0:1]
+set cblabel "Jaccard on datasets"
+plot "model_overlap.dat" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 border lc rgb "white" lc palette z notitle
+
+set terminal pngcairo size 830,793 noenhanced font "sans,10" background rgb "white"
+set termoption noenhanced
+set output "model_overlap.png"
+replot
+unset output

@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# tests/test_cli.sh BINARY SOURCE_DIR - the command line end to end:
+# golden CSV of `coverage` on the shipped catalog (the golden files are
+# written by the independent tests/reference/coverage_reference.py),
+# --help and --version, and the exit code and message of every kind of
+# misuse and bad input.
+set -u
+bin=$1
+src=$2
+fail=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+ok() { echo "ok: $*"; }
+bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
+
+# expect CODE PATTERN -- ARGS...: exit code CODE and stderr matching PATTERN (grep -E).
+expect() {
+    local code=$1 pattern=$2
+    shift 3
+    "$bin" "$@" >"$tmp/out" 2>"$tmp/err"
+    local rc=$?
+    if [ "$rc" -ne "$code" ]; then
+        bad "benchcov $*: exit $rc, expected $code ($(head -c 200 "$tmp/err"))"
+    elif [ -n "$pattern" ] && ! grep -qE -- "$pattern" "$tmp/err"; then
+        bad "benchcov $*: stderr lacks /$pattern/: $(head -c 300 "$tmp/err")"
+    else
+        ok "benchcov $*: $code"
+    fi
+}
+
+cd "$src"
+
+# Golden coverage tables of the shipped catalog.
+for by in task model dataset; do
+    if "$bin" coverage --by "$by" --format csv >"$tmp/cov.csv" 2>"$tmp/err" &&
+        cmp -s "$tmp/cov.csv" "tests/golden/coverage_$by.csv"; then
+        ok "coverage --by $by --format csv matches the golden file"
+    else
+        bad "coverage --by $by --format csv differs from tests/golden/coverage_$by.csv"
+        diff "tests/golden/coverage_$by.csv" "$tmp/cov.csv" | head -5
+    fi
+done
+
+# Markdown tables keep their columns: every row has as many unescaped pipes as the header.
+for by in task model dataset; do
+    "$bin" coverage --by "$by" >"$tmp/cov.md"
+    if awk '{ n = gsub(/(^|[^\\])\|/, "&"); if (NR == 1) h = n; else if (n != h) exit 1 }' \
+        "$tmp/cov.md"; then
+        ok "coverage --by $by Markdown rows keep their columns"
+    else
+        bad "coverage --by $by Markdown has a row with a different column count"
+    fi
+done
+
+# Help and version.
+for cmd in check report coverage overlap metrics plan; do
+    if "$bin" "$cmd" --help >"$tmp/out" 2>"$tmp/err" && grep -q "^usage: benchcov $cmd" "$tmp/out" &&
+        [ ! -s "$tmp/err" ]; then
+        ok "$cmd --help"
+    else
+        bad "$cmd --help does not print its usage on stdout"
+    fi
+done
+"$bin" --help | grep -q '^usage: benchcov <command>' && ok "--help" || bad "--help"
+"$bin" --version | grep -qE '^benchcov [0-9]+\.[0-9]+\.[0-9]+$' && ok "--version" || bad "--version"
+
+# Misuse: 64 with the command's usage on stderr.
+expect 64 "unknown command 'frobnicate'" -- frobnicate
+expect 64 "usage: benchcov" --
+expect 64 "coverage: --by is required" -- coverage
+expect 64 "invalid value 'tasks' for --by" -- coverage --by tasks
+expect 64 "invalid value 'xml' for --format" -- coverage --by task --format xml
+expect 64 "unknown option '--frob'" -- check --frob
+expect 64 "option '--data' needs a value" -- check --data
+expect 64 "unexpected argument 'extra'" -- check extra
+expect 64 "invalid value '0' for --thin" -- report --thin 0 --out "$tmp/r"
+expect 64 "invalid value '-1' for --seed" -- metrics --seed -1
+expect 64 "invalid value '1e3' for --top" -- overlap --top 1e3
+expect 64 "usage: benchcov coverage" -- coverage --by nothing
+
+# Missing input: 66.
+expect 66 "cannot open 'no/such/dir" -- check --data no/such/dir
+expect 66 "" -- report --data no/such/dir --out "$tmp/r"
+[ ! -e "$tmp/r" ] && ok "no report directory made for a missing catalog" ||
+    bad "a report directory was made for a missing catalog"
+
+# Bad data: 65 with file:line:col.
+expect 65 "tests/fixtures/bad/unknown_refs/usage.csv:[0-9]+:[0-9]+: unknown" -- \
+    check --data tests/fixtures/bad/unknown_refs
+expect 65 "unknown model 'SALMON' \(did you mean 'SALMONN'\?\)" -- overlap --model SALMON
+expect 65 "" -- coverage --by task --data tests/fixtures/bad/ragged
+
+# A good run of each command exits 0 with output.
+for args in "check" "coverage --by model" "overlap --top 3 --format csv" "metrics --format csv" \
+    "plan --format csv"; do
+    # shellcheck disable=SC2086
+    if "$bin" $args >"$tmp/out" 2>"$tmp/err" && [ -s "$tmp/out" ] && [ ! -s "$tmp/err" ]; then
+        ok "$args"
+    else
+        bad "$args failed: $(head -c 200 "$tmp/err")"
+    fi
+done
+
+# metrics carries every figure DESIGN.md names.
+"$bin" metrics --format csv >"$tmp/m.csv"
+for m in models datasets tasks usage_rows connectance_model_task connectance_model_dataset \
+    mean_task_coverage nodf_model_task nodf_model_dataset nodf_model_task_z \
+    modularity_barber communities comparability_components isolated_models \
+    pairs_without_shared robustness_models; do
+    grep -q "^$m,[-0-9.e]*$" "$tmp/m.csv" || bad "metrics lacks '$m'"
+done
+head -1 "$tmp/m.csv" | grep -qx 'metric,value' && ok "metrics header" || bad "metrics header"
+
+echo "$fail check(s) failed"
+[ "$fail" -eq 0 ]
