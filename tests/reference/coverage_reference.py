@@ -5,7 +5,7 @@ Reads a catalog directory with Python's csv module, resolves model and
 dataset names through their aliases (ASCII case folded, white space runs
 folded), and writes the three coverage tables of DESIGN.md section 3 as
 benchcov should print them.  Its output for the shipped catalog is saved
-as tests/golden/coverage_{task,model,dataset}.csv, which tests/test_cli.sh
+as tests/golden/coverage_{task,model,dataset}.csv, which tests/test_commands.sh
 compares with the C implementation.
 
     /usr/bin/python3 tests/reference/coverage_reference.py data tests/golden

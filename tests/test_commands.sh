@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# tests/test_cli.sh BINARY SOURCE_DIR - the command line end to end:
+# tests/test_commands.sh BINARY SOURCE_DIR - the command line end to end:
 # golden CSV of `coverage` on the shipped catalog (the golden files are
 # written by the independent tests/reference/coverage_reference.py),
 # --help and --version, and the exit code and message of every kind of

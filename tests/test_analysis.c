@@ -1,0 +1,120 @@
+/*
+ * test_analysis.c - the headline figures of the good fixture catalog
+ * (tests/fixtures/good), each worked out by hand below, and the fixed
+ * names and order of the `metrics` table.
+ *
+ * The fixture's usage, resolved through aliases:
+ *   SALMONN    LibriSpeech ASR, CoVoST 2 ST, AudioCaps AAC, Clotho AAC
+ *   Qwen-Audio LibriSpeech ASR, CoVoST 2 ST, Clotho AAC, IEMOCAP SER
+ *   LauraGPT   LibriSpeech ASR, (no dataset) ST
+ *   LTU        AudioCaps AAC, Clotho (no task)
+ *   Pengi      AudioCaps AAC, LibriSpeech ASR
+ * over 5 tasks (ASR ST AAC SER MGR) and 6 datasets (one unused).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis.h"
+#include "assert_near.h"
+#include "graph.h"
+
+static const char *const design_names[] = {
+    "models", "datasets", "tasks", "usage_rows", "connectance_model_task",
+    "connectance_model_dataset", "mean_task_coverage", "nodf_model_task", "nodf_model_dataset",
+    "nodf_model_task_z", "modularity_barber", "communities", "comparability_components",
+    "isolated_models", "pairs_without_shared", "robustness_models",
+};
+
+static double metric(const bc_metric *m, size_t n, const char *name)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(m[i].name, name) == 0)
+            return m[i].value;
+    fail_msg("metric '%s' missing", name);
+    return 0;
+}
+
+static void test_good_fixture(void **state)
+{
+    (void)state;
+    bc_catalog cat;
+    bc_errors e;
+    bc_analysis a;
+    catalog_init(&cat);
+    errors_init(&e);
+    analysis_init(&a);
+    assert_int_equal(catalog_load(&cat, BENCHCOV_SOURCE_DIR "/tests/fixtures/good", &e), BC_OK);
+    bc_analysis_opts o = { 2, 1 };
+    assert_int_equal(analysis_run(&a, &cat, &o, &e), BC_OK);
+    bc_metric m[ANALYSIS_MAX_METRICS];
+    size_t n = analysis_metrics(&a, m);
+    assert_true(n <= ANALYSIS_MAX_METRICS);
+    for (size_t i = 0; i < sizeof design_names / sizeof design_names[0]; i++)
+        (void)metric(m, n, design_names[i]);
+
+    assert_near(metric(m, n, "models"), 5, 0);
+    assert_near(metric(m, n, "datasets"), 6, 0);
+    assert_near(metric(m, n, "tasks"), 5, 0);
+    assert_near(metric(m, n, "usage_rows"), 15, 0);
+    /* Tasks per model 3 + 4 + 2 + 1 + 2 = 12 of 5 x 5 cells. */
+    assert_near(metric(m, n, "connectance_model_task"), 12.0 / 25.0, 1e-12);
+    assert_near(metric(m, n, "mean_task_coverage"), 12.0 / 25.0, 1e-12);
+    /* Datasets per model 4 + 4 + 1 + 2 + 2 = 13 of 5 x 6 cells. */
+    assert_near(metric(m, n, "connectance_model_dataset"), 13.0 / 30.0, 1e-12);
+    /* MGR has no model; SER one (thin); ASR, ST, AAC two or more. */
+    assert_near(metric(m, n, "tasks_uncovered"), 1, 0);
+    assert_near(metric(m, n, "tasks_thin"), 1, 0);
+    assert_near(metric(m, n, "tasks_covered"), 3, 0);
+    /* Only Qwen-Audio - LTU and LauraGPT - LTU share no (dataset, task) pair. */
+    assert_near(metric(m, n, "pairs_without_shared"), 2.0 / 10.0, 1e-12);
+    assert_near(metric(m, n, "isolated_models"), 0, 0);
+    assert_near(metric(m, n, "comparability_components"), 1, 0);
+    /*
+     * Most used first: LibriSpeech (4 models), AudioCaps (3), Clotho (3),
+     * CoVoST 2 (2), IEMOCAP (1), the unused one (0).  Models left with data:
+     * 1, .8 (LauraGPT lost), .6 (Pengi), .4 (LTU), .2 (SALMONN), 0, 0;
+     * trapezoids of width 1/6: (3.0 - (1 + 0) / 2) / 6.
+     */
+    assert_near(metric(m, n, "robustness_models"), 2.5 / 6.0, 1e-12);
+    assert_near(metric(m, n, "nodf_model_task"), a.nodf_mt.nodf, 0);
+    assert_near(metric(m, n, "nodf_model_task_z"), a.null_mt.z, 0);
+    assert_true(metric(m, n, "modularity_barber") <= 1.0);
+    assert_true(metric(m, n, "communities") >= 1);
+
+    /* The same seed gives the same figures; the CSV starts with its header. */
+    bc_analysis b;
+    analysis_init(&b);
+    assert_int_equal(analysis_run(&b, &cat, &o, &e), BC_OK);
+    bc_metric m2[ANALYSIS_MAX_METRICS];
+    assert_int_equal(analysis_metrics(&b, m2), n);
+    for (size_t i = 0; i < n; i++) {
+        assert_string_equal(m[i].name, m2[i].name);
+        assert_true(m[i].value == m2[i].value);
+    }
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *fp = open_memstream(&buf, &len);
+    assert_int_equal(analysis_write_metrics(fp, &a, BC_FORMAT_CSV), BC_OK);
+    fclose(fp);
+    assert_memory_equal(buf, "metric,value\nmodels,5\ndatasets,6\n", 32);
+    free(buf);
+    analysis_release(&b);
+    analysis_release(&a);
+    analysis_release(NULL);
+    errors_release(&e);
+    catalog_release(&cat);
+}
+
+int main(void)
+{
+    graph_global_init();
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_good_fixture),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
