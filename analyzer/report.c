@@ -9,6 +9,7 @@
  */
 #include "report.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -798,6 +799,22 @@ static int open_in(bc_outset *set, const char *out, const char *sub, const char 
     return rc;
 }
 
+/*
+ * Checks the stream of the file the set opened last after its writer ran:
+ * a write error (a full disk) is reported with its cause while errno still
+ * holds it.  Returns BC_OK or BC_EX_IOERR.
+ */
+static int check_written(const bc_outset *set, FILE *fp, int writer_rc, bc_errors *errs)
+{
+    int err = errno;
+    if (writer_rc != BC_OK && writer_rc != BC_EX_IOERR)
+        return writer_rc;
+    if (writer_rc == BC_OK && !ferror(fp))
+        return BC_OK;
+    return errors_add(errs, BC_EX_IOERR, NULL, 0, 0, "cannot write '%s': %s",
+                      set->files[set->n - 1].dest, strerror(err ? err : EIO));
+}
+
 int report_write_dir(const char *out, const bc_analysis *a, const bc_plan *plan,
                      bc_errors *errs)
 {
@@ -815,29 +832,32 @@ int report_write_dir(const char *out, const bc_analysis *a, const bc_plan *plan,
     FILE *fp, *dat;
     if ((rc = open_in(&set, out, "", "README", ".md", &fp, errs)) != BC_OK)
         goto fail;
-    if ((rc = report_write_md(fp, a, plan)) != BC_OK)
-        goto io;
+    errno = 0;
+    if ((rc = check_written(&set, fp, report_write_md(fp, a, plan), errs)) != BC_OK)
+        goto fail;
     for (int t = 0; t < T_COUNT; t++) {
         if ((rc = open_in(&set, out, "tables/", table_names[t], ".csv", &fp, errs)) != BC_OK)
             goto fail;
-        if ((rc = write_table(t, fp, a, plan)) != BC_OK)
-            goto io;
+        errno = 0;
+        if ((rc = check_written(&set, fp, write_table(t, fp, a, plan), errs)) != BC_OK)
+            goto fail;
     }
     for (int f = 0; f < FIGURES_COUNT; f++) {
         if ((rc = open_in(&set, out, "charts/", figures[f].name, ".gp", &fp, errs)) != BC_OK ||
             (rc = open_in(&set, out, "charts/", figures[f].name, ".dat", &dat, errs)) != BC_OK)
             goto fail;
+        errno = 0;
         if ((rc = figures_write(f, fp, dat, a, plan, errs)) != BC_OK)
             goto fail;
+        if (ferror(fp) || ferror(dat)) {
+            rc = errors_add(errs, BC_EX_IOERR, NULL, 0, 0, "cannot write chart '%s': %s",
+                            figures[f].name, strerror(errno ? errno : EIO));
+            goto fail;
+        }
     }
     free(tables);
     free(charts);
     return outset_commit(&set, errs);
-io:
-    if (rc == BC_EX_IOERR)
-        errors_add(errs, rc, out, 0, 0, "cannot write the report");
-    else
-        errors_add(errs, rc, NULL, 0, 0, "out of memory while writing the report");
 fail:
     outset_abort(&set);
     free(tables);
