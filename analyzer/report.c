@@ -96,6 +96,42 @@ static int top_dataset(const bc_analysis *a, int t, size_t *uses)
     return best;
 }
 
+/*
+ * The datasets that other models used for model m's tasks, most models
+ * first (ties in name order), at most three: where m would have to be
+ * evaluated to become comparable.
+ */
+static void md_bridges(FILE *fp, const bc_analysis *a, int m)
+{
+    const bc_catalog *cat = a->cat;
+    size_t nd = cat->n_datasets, shown = 0;
+    size_t *score = calloc(nd + 1, sizeof *score);
+    if (!score)
+        return;
+    for (size_t p = 0; p < a->b.n_pairs; p++)
+        if (incidence_get(&a->b.mt, (size_t)m, a->b.pair_task[p])) {
+            /* Other models only: a pair m already has makes nobody comparable. */
+            if (!incidence_get(&a->b.mp, (size_t)m, (int)p))
+                score[a->b.pair_dataset[p]] += INC_DEG(&a->mp_t, p);
+        }
+    for (; shown < 3; shown++) {
+        int best = -1;
+        for (size_t k = 0; k < nd; k++) {
+            int d = a->dataset_order[k];
+            if (score[d] && (best < 0 || score[d] > score[best]))
+                best = d;
+        }
+        if (best < 0)
+            break;
+        fputs(shown ? ", " : "", fp);
+        fmt_md(fp, cat->datasets[best].name);
+        score[best] = 0;
+    }
+    if (!shown)
+        fputs("none in the catalog", fp);
+    free(score);
+}
+
 /* ---- sections ----------------------------------------------------------- */
 
 static void write_headline(FILE *fp, const bc_analysis *a)
@@ -256,8 +292,11 @@ static void write_gaps(FILE *fp, const bc_analysis *a)
         fputs("Every model shares a (dataset, task) pair with another model.\n\n", fp);
     else {
         fputs("Models that share no (dataset, task) pair with any other model cannot be "
-              "compared with anyone on the catalog's data.\n\n"
-              "| model | tasks | named datasets | why |\n|---|---:|---:|---|\n",
+              "compared with anyone on the catalog's data. The last column names the "
+              "datasets other models used for the same tasks, most used first: evaluating "
+              "on them would make the model comparable.\n\n"
+              "| model | tasks | named datasets | why | datasets that would make it comparable |\n"
+              "|---|---:|---:|---|---|\n",
               fp);
         for (size_t i = 0; i < a->comp.isolated; i++) {
             int m = a->comp.isolated_models[i];
@@ -276,6 +315,8 @@ static void write_gaps(FILE *fp, const bc_analysis *a)
                 fputs("no named dataset for any task", fp);
             else
                 fputs("its (dataset, task) pairs are its own", fp);
+            fputs(" | ", fp);
+            md_bridges(fp, a, m);
             fputs(" |\n", fp);
         }
         fputc('\n', fp);
