@@ -23,4 +23,4 @@ deps_install() {
 BENCHCOV_BUILD_DEPS=(cmake make gcc libc6-dev pkg-config libigraph-dev libcsv-dev
                      libglpk-dev libcmocka-dev gnuplot-nox)
 # What the test suite needs beyond that.
-BENCHCOV_TEST_DEPS=(libxml2-utils valgrind locales clang libclang-rt-14-dev)
+BENCHCOV_TEST_DEPS=(libxml2-utils valgrind locales)
