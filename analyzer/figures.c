@@ -112,6 +112,64 @@ done:
     return rc;
 }
 
+/* What a bar shows: its label, its colour category and its height. */
+typedef void (*bar_fill_fn)(const bc_analysis *a, int idx, const char **label,
+                            const char **category, double *value);
+
+/*
+ * Sorts `it` (n items), keeps the first `limit`, and draws them as bars
+ * whose label, category and value `fill` derives from each item's index.
+ */
+static int bars_of(FILE *gp, FILE *dat, const bc_chart_meta *meta, const bc_analysis *a,
+                   sort_item *it, size_t n, size_t limit, bar_fill_fn fill, double threshold,
+                   const char *threshold_label, double ymax, bc_errors *errs)
+{
+    qsort(it, n, sizeof *it, cmp_item);
+    if (n > limit)
+        n = limit;
+    const char **lab = malloc((n + 1) * sizeof *lab), **cats = malloc((n + 1) * sizeof *cats);
+    double *val = malloc((n + 1) * sizeof *val);
+    int rc;
+    if (!lab || !cats || !val) {
+        rc = oom(errs);
+        goto done;
+    }
+    for (size_t k = 0; k < n; k++)
+        fill(a, it[k].idx, &lab[k], &cats[k], &val[k]);
+    bc_bars b = { n, lab, val, cats, threshold, threshold_label, ymax };
+    rc = chart_bars(gp, dat, meta, &b, errs);
+done:
+    free(lab);
+    free(cats);
+    free(val);
+    return rc;
+}
+
+static void fill_task_models(const bc_analysis *a, int t, const char **label,
+                             const char **category, double *value)
+{
+    *label = a->cat->tasks[t].code;
+    *category = modality_name(a->cat->tasks[t].modality);
+    *value = (double)a->cov.tasks[t].models;
+}
+
+static void fill_dataset_models(const bc_analysis *a, int d, const char **label,
+                                const char **category, double *value)
+{
+    const char *mod = modality_name(a->cat->datasets[d].modality);
+    *label = a->cat->datasets[d].name;
+    *category = *mod ? mod : "unknown";
+    *value = (double)a->cov.datasets[d].models;
+}
+
+static void fill_task_gini(const bc_analysis *a, int t, const char **label,
+                           const char **category, double *value)
+{
+    *label = a->cat->tasks[t].code;
+    *category = modality_name(a->cat->tasks[t].modality);
+    *value = a->conc[t].gini;
+}
+
 /* 2: models per task, tasks grouped by modality, most covered first. */
 static int fig_task_coverage(FILE *gp, FILE *dat, const bc_figure *f, const bc_analysis *a,
                              bc_errors *errs)
@@ -119,33 +177,18 @@ static int fig_task_coverage(FILE *gp, FILE *dat, const bc_figure *f, const bc_a
     const bc_catalog *cat = a->cat;
     size_t nt = cat->n_tasks;
     sort_item *it = malloc((nt + 1) * sizeof *it);
-    const char **lab = malloc((nt + 1) * sizeof *lab), **cats = malloc((nt + 1) * sizeof *cats);
-    double *val = malloc((nt + 1) * sizeof *val);
-    int rc;
-    if (!it || !lab || !cats || !val) {
-        rc = oom(errs);
-        goto done;
-    }
+    if (!it)
+        return oom(errs);
     for (size_t t = 0; t < nt; t++)
         it[t] = (sort_item){ (int)t, (int)cat->tasks[t].modality,
                              (double)a->cov.tasks[t].models, cat->tasks[t].code };
-    qsort(it, nt, sizeof *it, cmp_item);
-    for (size_t k = 0; k < nt; k++) {
-        lab[k] = cat->tasks[it[k].idx].code;
-        cats[k] = modality_name(cat->tasks[it[k].idx].modality);
-        val[k] = (double)a->cov.tasks[it[k].idx].models;
-    }
     bc_chart_meta meta = { f->name, "Models covering each task", "task", "models",
                            "Task coverage from tables/coverage_task.csv (column models); "
                            "the dashed line is the thin threshold: tasks below it are thin, "
                            "tasks at 0 uncovered." };
-    bc_bars b = { nt, lab, val, cats, (double)a->opts.thin, "thin threshold", NAN };
-    rc = chart_bars(gp, dat, &meta, &b, errs);
-done:
+    int rc = bars_of(gp, dat, &meta, a, it, nt, nt, fill_task_models, (double)a->opts.thin,
+                     "thin threshold", NAN, errs);
     free(it);
-    free(lab);
-    free(cats);
-    free(val);
     return rc;
 }
 
@@ -156,34 +199,16 @@ static int fig_dataset_popularity(FILE *gp, FILE *dat, const bc_figure *f,
     const bc_catalog *cat = a->cat;
     size_t nd = cat->n_datasets;
     sort_item *it = malloc((nd + 1) * sizeof *it);
-    const char **lab = malloc((nd + 1) * sizeof *lab), **cats = malloc((nd + 1) * sizeof *cats);
-    double *val = malloc((nd + 1) * sizeof *val);
-    int rc;
-    if (!it || !lab || !cats || !val) {
-        rc = oom(errs);
-        goto done;
-    }
+    if (!it)
+        return oom(errs);
     for (size_t d = 0; d < nd; d++)
         it[d] = (sort_item){ (int)d, 0, (double)a->cov.datasets[d].models,
                              cat->datasets[d].name };
-    qsort(it, nd, sizeof *it, cmp_item);
-    size_t n = nd < 25 ? nd : 25;
-    for (size_t k = 0; k < n; k++) {
-        lab[k] = cat->datasets[it[k].idx].name;
-        const char *mod = modality_name(cat->datasets[it[k].idx].modality);
-        cats[k] = *mod ? mod : "unknown";
-        val[k] = (double)a->cov.datasets[it[k].idx].models;
-    }
     bc_chart_meta meta = { f->name, "Models using each dataset (top 25)", "dataset", "models",
                            "Dataset popularity from tables/coverage_dataset.csv (column "
                            "models), the 25 most used datasets, coloured by modality." };
-    bc_bars b = { n, lab, val, cats, NAN, NULL, NAN };
-    rc = chart_bars(gp, dat, &meta, &b, errs);
-done:
+    int rc = bars_of(gp, dat, &meta, a, it, nd, 25, fill_dataset_models, NAN, NULL, NAN, errs);
     free(it);
-    free(lab);
-    free(cats);
-    free(val);
     return rc;
 }
 
@@ -246,35 +271,19 @@ static int fig_concentration(FILE *gp, FILE *dat, const bc_figure *f, const bc_a
     const bc_catalog *cat = a->cat;
     size_t nt = cat->n_tasks, n = 0;
     sort_item *it = malloc((nt + 1) * sizeof *it);
-    const char **lab = malloc((nt + 1) * sizeof *lab), **cats = malloc((nt + 1) * sizeof *cats);
-    double *val = malloc((nt + 1) * sizeof *val);
-    int rc;
-    if (!it || !lab || !cats || !val) {
-        rc = oom(errs);
-        goto done;
-    }
+    if (!it)
+        return oom(errs);
     for (size_t t = 0; t < nt; t++)
         if (a->conc[t].n >= 2)
             it[n++] = (sort_item){ (int)t, (int)cat->tasks[t].modality, a->conc[t].gini,
                                    cat->tasks[t].code };
-    qsort(it, n, sizeof *it, cmp_item);
-    for (size_t k = 0; k < n; k++) {
-        lab[k] = cat->tasks[it[k].idx].code;
-        cats[k] = modality_name(cat->tasks[it[k].idx].modality);
-        val[k] = a->conc[it[k].idx].gini;
-    }
     bc_chart_meta meta = { f->name, "Concentration of dataset use per task (Gini)", "task",
                            "Gini (0 even, 1 one dataset)",
                            "Concentration from tables/concentration.csv: Gini of the number "
                            "of models using each dataset for the task, tasks with two or more "
                            "datasets (Koch et al. 2021)." };
-    bc_bars b = { n, lab, val, cats, NAN, NULL, 1.0 };
-    rc = chart_bars(gp, dat, &meta, &b, errs);
-done:
+    int rc = bars_of(gp, dat, &meta, a, it, n, n, fill_task_gini, NAN, NULL, 1.0, errs);
     free(it);
-    free(lab);
-    free(cats);
-    free(val);
     return rc;
 }
 

@@ -187,6 +187,46 @@ static void write_headline(FILE *fp, const bc_analysis *a)
     fputs(".\n\n", fp);
 }
 
+/*
+ * The table of uncovered tasks (thin = 0: task, name, modality, fillers)
+ * or of thin tasks (thin = 1: task, name, models, which ones, fillers).
+ */
+static void write_fill_table(FILE *fp, const bc_analysis *a, int thin)
+{
+    const bc_catalog *cat = a->cat;
+    const bc_gaps *g = &a->gaps;
+    fputs(thin ? "| task | name | models | covered by | datasets that could fill it |\n"
+                 "|---|---|---:|---|---|\n"
+               : "| task | name | modality | datasets that could fill it |\n|---|---|---|---|\n",
+          fp);
+    for (size_t i = 0; i < g->n_fills; i++) {
+        const bc_gap_fill *f = &g->fills[i];
+        if ((f->models > 0) != thin)
+            continue;
+        const bc_task *t = &cat->tasks[f->task];
+        fputs("| ", fp);
+        fmt_md(fp, t->code);
+        fputs(" | ", fp);
+        fmt_md(fp, t->name);
+        fputs(" | ", fp);
+        if (thin) {
+            size_t nm;
+            int *ms = task_models(a, f->task, &nm);
+            num(fp, (double)f->models);
+            fputs(" | ", fp);
+            if (ms)
+                md_models(fp, cat, ms, nm);
+            free(ms);
+        } else {
+            fmt_md(fp, modality_name(t->modality));
+        }
+        fputs(" | ", fp);
+        md_datasets(fp, cat, f->datasets, f->n);
+        fputs(" |\n", fp);
+    }
+    fputc('\n', fp);
+}
+
 static void write_gaps(FILE *fp, const bc_analysis *a)
 {
     const bc_catalog *cat = a->cat;
@@ -199,57 +239,13 @@ static void write_gaps(FILE *fp, const bc_analysis *a)
     fputs("### Uncovered tasks\n\n", fp);
     if (!a->uncovered)
         fputs("Every task has at least one model.\n\n", fp);
-    else {
-        fputs("| task | name | modality | datasets that could fill it |\n|---|---|---|---|\n",
-              fp);
-        for (size_t i = 0; i < g->n_fills; i++) {
-            const bc_gap_fill *f = &g->fills[i];
-            if (f->models)
-                continue;
-            const bc_task *t = &cat->tasks[f->task];
-            fputs("| ", fp);
-            fmt_md(fp, t->code);
-            fputs(" | ", fp);
-            fmt_md(fp, t->name);
-            fputs(" | ", fp);
-            fmt_md(fp, modality_name(t->modality));
-            fputs(" | ", fp);
-            md_datasets(fp, cat, f->datasets, f->n);
-            fputs(" |\n", fp);
-        }
-        fputc('\n', fp);
-    }
-
+    else
+        write_fill_table(fp, a, 0);
     fputs("### Thin tasks\n\n", fp);
     if (!a->thin_tasks)
         fputs("No task is thin.\n\n", fp);
-    else {
-        fputs("| task | name | models | covered by | datasets that could fill it |\n"
-              "|---|---|---:|---|---|\n",
-              fp);
-        for (size_t i = 0; i < g->n_fills; i++) {
-            const bc_gap_fill *f = &g->fills[i];
-            if (!f->models)
-                continue;
-            const bc_task *t = &cat->tasks[f->task];
-            size_t nm;
-            int *ms = task_models(a, f->task, &nm);
-            fputs("| ", fp);
-            fmt_md(fp, t->code);
-            fputs(" | ", fp);
-            fmt_md(fp, t->name);
-            fputs(" | ", fp);
-            num(fp, (double)f->models);
-            fputs(" | ", fp);
-            if (ms)
-                md_models(fp, cat, ms, nm);
-            free(ms);
-            fputs(" | ", fp);
-            md_datasets(fp, cat, f->datasets, f->n);
-            fputs(" |\n", fp);
-        }
-        fputc('\n', fp);
-    }
+    else
+        write_fill_table(fp, a, 1);
 
     fputs("### Tasks carried by a single dataset\n\n", fp);
     if (!a->single_dataset)
