@@ -747,7 +747,8 @@ static void dataset_row(loader *L)
         note_failed(L);
         goto done;
     }
-    qsort(tasks, n_tasks, sizeof *tasks, cmp_int);
+    if (n_tasks)
+        qsort(tasks, n_tasks, sizeof *tasks, cmp_int);
     size_t u = 0;
     for (size_t i = 0; i < n_tasks; i++)
         if (u == 0 || tasks[u - 1] != tasks[i])
