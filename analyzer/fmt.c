@@ -12,6 +12,8 @@
  */
 #include "fmt.h"
 
+#include <stdarg.h>
+
 #include <math.h>
 #include <string.h>
 
@@ -188,4 +190,27 @@ void fmt_dat(FILE *fp, const char *s)
         p++;
     }
     fputc('"', fp);
+}
+
+void fmt_printf(FILE *fp, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    for (const char *p = fmt; *p; p++) {
+        if (*p != '%' || !p[1]) {
+            fputc(*p, fp);
+            continue;
+        }
+        switch (*++p) {
+        case 'N': fmt_put_num(fp, va_arg(ap, double)); break;
+        case 'P':
+            fmt_put_num(fp, round(va_arg(ap, double) * 1000.0) / 10.0);
+            fputc('%', fp);
+            break;
+        case 'M': fmt_md(fp, va_arg(ap, const char *)); break;
+        case 's': fputs(va_arg(ap, const char *), fp); break;
+        default: fputc(*p, fp); break;
+        }
+    }
+    va_end(ap);
 }

@@ -53,4 +53,16 @@ void fmt_gp_string(FILE *fp, const char *s);
  */
 void fmt_dat(FILE *fp, const char *s);
 
+/*
+ * A small printf for Markdown reports, so that numbers and catalog text
+ * cannot be printed the unsafe way by mistake.  Directives:
+ *   %N  a double through fmt_num
+ *   %P  a fraction (double, 0..1) as a percentage with at most one decimal
+ *   %M  catalog text (const char *) through fmt_md
+ *   %s  trusted text (const char *) written as it is
+ *   %%  a percent sign
+ * Any other character after '%' is written as it is.
+ */
+void fmt_printf(FILE *fp, const char *fmt, ...);
+
 #endif

@@ -25,13 +25,6 @@ static void num(FILE *fp, double v)
     fmt_put_num(fp, v);
 }
 
-/* A fraction 0..1 as a percentage with at most one decimal. */
-static void pct(FILE *fp, double v)
-{
-    num(fp, round(v * 1000.0) / 10.0);
-    fputc('%', fp);
-}
-
 static void md_models(FILE *fp, const bc_catalog *cat, const int *idx, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
@@ -137,54 +130,29 @@ static void md_bridges(FILE *fp, const bc_analysis *a, int m)
 static void write_headline(FILE *fp, const bc_analysis *a)
 {
     const bc_catalog *cat = a->cat;
-    fputs("# Benchmark coverage report\n\n", fp);
-    fputs("Written by `benchcov report` from the catalog's ", fp);
-    num(fp, (double)cat->n_models);
-    fputs(" models, ", fp);
-    num(fp, (double)cat->n_datasets);
-    fputs(" datasets, ", fp);
-    num(fp, (double)cat->n_tasks);
-    fputs(" tasks and ", fp);
-    num(fp, (double)cat->n_usage);
-    fputs(" usage facts (seed ", fp);
-    num(fp, (double)a->opts.seed);
-    fputs(", a task is thin below ", fp);
-    num(fp, (double)a->opts.thin);
-    fputs(" models). Every table is also in `tables/` as CSV; every chart in `charts/` "
-          "as a gnuplot script with its data.\n\n",
-          fp);
-    fputs("## Headline figures\n\n", fp);
-    fputs("- **", fp);
-    num(fp, (double)a->uncovered);
-    fputs(" of ", fp);
-    num(fp, (double)cat->n_tasks);
-    fputs(" tasks are uncovered** and ", fp);
-    num(fp, (double)a->thin_tasks);
-    fputs(" more are thin; only ", fp);
-    num(fp, (double)a->covered);
-    fputs(" are covered by ", fp);
-    num(fp, (double)a->opts.thin);
-    fputs(" or more models.\n", fp);
-    fputs("- ", fp);
-    num(fp, (double)a->single_dataset);
-    fputs(" tasks rest on a single named dataset.\n", fp);
-    fputs("- The average model covers ", fp);
-    pct(fp, a->cov.mean_task_coverage);
-    fputs(" of the tasks (mean task coverage; HELM reports 17.9% of its core scenarios "
-          "for language models before HELM and 96% after).\n",
-          fp);
-    fputs("- ", fp);
-    num(fp, (double)a->comp.isolated);
-    fputs(" of ", fp);
-    num(fp, (double)cat->n_models);
-    fputs(" models are isolated: they share no (dataset, task) pair with any other model; ", fp);
-    pct(fp, a->comp.pairs_without_shared);
-    fputs(" of all model pairs share nothing to compare on.\n", fp);
-    fputs("- The models x tasks matrix is ", fp);
-    pct(fp, a->cov.connectance_model_task);
-    fputs(" filled, the models x datasets matrix ", fp);
-    pct(fp, a->cov.connectance_model_dataset);
-    fputs(".\n\n", fp);
+    fmt_printf(fp,
+               "# Benchmark coverage report\n\n"
+               "Written by `benchcov report` from the catalog's %N models, %N datasets, %N "
+               "tasks and %N usage facts (seed %N, a task is thin below %N models). Every "
+               "table is also in `tables/` as CSV; every chart in `charts/` as a gnuplot "
+               "script with its data.\n\n",
+               (double)cat->n_models, (double)cat->n_datasets, (double)cat->n_tasks,
+               (double)cat->n_usage, (double)a->opts.seed, (double)a->opts.thin);
+    fmt_printf(fp,
+               "## Headline figures\n\n"
+               "- **%N of %N tasks are uncovered** and %N more are thin; only %N are covered "
+               "by %N or more models.\n"
+               "- %N tasks rest on a single named dataset.\n"
+               "- The average model covers %P of the tasks (mean task coverage; HELM reports "
+               "17.9%% of its core scenarios for language models before HELM and 96%% after).\n"
+               "- %N of %N models are isolated: they share no (dataset, task) pair with any "
+               "other model; %P of all model pairs share nothing to compare on.\n"
+               "- The models x tasks matrix is %P filled, the models x datasets matrix %P.\n\n",
+               (double)a->uncovered, (double)cat->n_tasks, (double)a->thin_tasks,
+               (double)a->covered, (double)a->opts.thin, (double)a->single_dataset,
+               a->cov.mean_task_coverage, (double)a->comp.isolated, (double)cat->n_models,
+               a->comp.pairs_without_shared, a->cov.connectance_model_task,
+               a->cov.connectance_model_dataset);
 }
 
 /*
@@ -260,14 +228,8 @@ static void write_gaps(FILE *fp, const bc_analysis *a)
                 continue;
             size_t uses;
             int d = top_dataset(a, t, &uses);
-            fputs("| ", fp);
-            fmt_md(fp, cat->tasks[t].code);
-            fputs(" | ", fp);
-            num(fp, (double)a->cov.tasks[t].models);
-            fputs(" | ", fp);
-            if (d >= 0)
-                fmt_md(fp, cat->datasets[d].name);
-            fputs(" | ", fp);
+            fmt_printf(fp, "| %M | %N | %M | ", cat->tasks[t].code,
+                       (double)a->cov.tasks[t].models, d >= 0 ? cat->datasets[d].name : "");
             size_t n_other = 0;
             for (size_t j = 0; j < cat->n_datasets; j++) {
                 int o = a->dataset_order[j];
@@ -296,13 +258,8 @@ static void write_gaps(FILE *fp, const bc_analysis *a)
               fp);
         for (size_t i = 0; i < a->comp.isolated; i++) {
             int m = a->comp.isolated_models[i];
-            fputs("| ", fp);
-            fmt_md(fp, cat->models[m].name);
-            fputs(" | ", fp);
-            num(fp, (double)a->cov.models[m].tasks);
-            fputs(" | ", fp);
-            num(fp, (double)a->cov.models[m].datasets);
-            fputs(" | ", fp);
+            fmt_printf(fp, "| %M | %N | %N | ", cat->models[m].name,
+                       (double)a->cov.models[m].tasks, (double)a->cov.models[m].datasets);
             if (INC_DEG(&a->b.mt, (size_t)m) == 0 && INC_DEG(&a->b.md, (size_t)m) == 0)
                 fputs("no usage fact at all", fp);
             else if (INC_DEG(&a->b.mt, (size_t)m) == 0)
@@ -319,17 +276,12 @@ static void write_gaps(FILE *fp, const bc_analysis *a)
     }
 
     fputs("### Empty cells: task x encoder family, task x fusion\n\n", fp);
-    fputs("Of the task x encoder-family cells, ", fp);
-    num(fp, (double)g->empty_family);
-    fputs(" of ", fp);
-    num(fp, (double)(g->by_family.n_rows * g->by_family.n_cols));
-    fputs(" have no model; of the task x fusion cells, ", fp);
-    num(fp, (double)g->empty_fusion);
-    fputs(" of ", fp);
-    num(fp, (double)(g->by_fusion.n_rows * g->by_fusion.n_cols));
-    fputs(". Uncovered tasks are empty across every column and are left out below; the "
-          "full list is `tables/gaps.csv`.\n\n",
-          fp);
+    fmt_printf(fp,
+               "Of the task x encoder-family cells, %N of %N have no model; of the task x "
+               "fusion cells, %N of %N. Uncovered tasks are empty across every column and are "
+               "left out below; the full list is `tables/gaps.csv`.\n\n",
+               (double)g->empty_family, (double)(g->by_family.n_rows * g->by_family.n_cols),
+               (double)g->empty_fusion, (double)(g->by_fusion.n_rows * g->by_fusion.n_cols));
     for (int dim = 0; dim < 2; dim++) {
         const bc_crosstab *x = dim ? &g->by_fusion : &g->by_family;
         fputs(dim ? "| task | fusion kinds with no model |\n|---|---|\n"
@@ -429,24 +381,9 @@ static void write_concentration(FILE *fp, const bc_analysis *a)
             continue;
         size_t uses;
         int d = top_dataset(a, t, &uses);
-        fputs("| ", fp);
-        fmt_md(fp, cat->tasks[t].code);
-        fputs(" | ", fp);
-        num(fp, (double)c->n);
-        fputs(" | ", fp);
-        num(fp, c->total);
-        fputs(" | ", fp);
-        num(fp, c->gini);
-        fputs(" | ", fp);
-        num(fp, c->hhi);
-        fputs(" | ", fp);
-        num(fp, c->effective);
-        fputs(" | ", fp);
-        if (d >= 0)
-            fmt_md(fp, cat->datasets[d].name);
-        fputs(" | ", fp);
-        num(fp, c->top_share);
-        fputs(" |\n", fp);
+        fmt_printf(fp, "| %M | %N | %N | %N | %N | %N | %M | %N |\n", cat->tasks[t].code,
+                   (double)c->n, c->total, c->gini, c->hhi, c->effective,
+                   d >= 0 ? cat->datasets[d].name : "", c->top_share);
     }
     fputc('\n', fp);
 }
@@ -488,21 +425,14 @@ static void write_overlap(FILE *fp, const bc_analysis *a)
                   "|---|---|---:|---:|\n",
                   fp);
             for (size_t i = 0; i < n && i < 10; i++) {
-                fputs("| ", fp);
-                fmt_md(fp, cat->models[sel[i]->a].name);
-                fputs(" | ", fp);
-                fmt_md(fp, cat->models[sel[i]->b].name);
-                fputs(" | ", fp);
-                num(fp, (double)sel[i]->shared_tasks);
-                fputs(" | ", fp);
-                num(fp, (double)sel[i]->shared_datasets);
-                fputs(" |\n", fp);
+                fmt_printf(fp, "| %M | %M | %N | %N |\n", cat->models[sel[i]->a].name,
+                           cat->models[sel[i]->b].name, (double)sel[i]->shared_tasks,
+                           (double)sel[i]->shared_datasets);
             }
             fputs("\n", fp);
-            if (n > 10) {
-                num(fp, (double)(n - 10));
-                fputs(" more such pairs are in `tables/overlap.csv`.\n\n", fp);
-            }
+            if (n > 10)
+                fmt_printf(fp, "%N more such pairs are in `tables/overlap.csv`.\n\n",
+                           (double)(n - 10));
         }
         free(sel);
     }
@@ -550,31 +480,20 @@ static void write_structure(FILE *fp, const bc_analysis *a)
     for (int which = 0; which < 2; which++) {
         const bc_nodf *o = which ? &a->nodf_md : &a->nodf_mt;
         const bc_nodf_null *z = which ? &a->null_md : &a->null_mt;
-        fputs(which ? "- Models x datasets: NODF " : "- Models x tasks: NODF ", fp);
-        num(fp, o->nodf);
-        fputs(" (rows ", fp);
-        num(fp, o->rows);
-        fputs(", columns ", fp);
-        num(fp, o->cols);
-        fputs("; null mean ", fp);
-        num(fp, z->mean);
-        fputs(", sd ", fp);
-        num(fp, z->sd);
-        fputs(", z = ", fp);
-        num(fp, z->z);
-        fputs(" over ", fp);
-        num(fp, (double)z->n);
-        fputs(" curveball matrices): ", fp);
+        fmt_printf(fp,
+                   "- Models x %s: NODF %N (rows %N, columns %N; null mean %N, sd %N, z = %N "
+                   "over %N curveball matrices): ",
+                   which ? "datasets" : "tasks", o->nodf, o->rows, o->cols, z->mean, z->sd, z->z,
+                   (double)z->n);
         nodf_words(fp, z->z);
         fputs(".\n", fp);
     }
-    fputs("\n### Communities\n\nCommunities of the model-dataset graph (igraph multilevel, "
-          "seeded), Barber's bipartite modularity Q = ",
-          fp);
-    num(fp, a->modularity);
-    fputs(" (0 = no more structure than chance, 1 = separate islands).\n\n"
-          "| community | models | datasets |\n|---:|---|---|\n",
-          fp);
+    fmt_printf(fp,
+               "\n### Communities\n\nCommunities of the model-dataset graph (igraph "
+               "multilevel, seeded), Barber's bipartite modularity Q = %N (0 = no more "
+               "structure than chance, 1 = separate islands).\n\n"
+               "| community | models | datasets |\n|---:|---|---|\n",
+               a->modularity);
     for (size_t c = 0; c < a->n_communities; c++) {
         fputs("| ", fp);
         num(fp, (double)(c + 1));
@@ -598,16 +517,12 @@ static void write_structure(FILE *fp, const bc_analysis *a)
         }
         fputs(" |\n", fp);
     }
-    fputs("\n### Robustness\n\nWithdraw datasets one by one and watch the share of models "
-          "that still have data. Area under the curve: ",
-          fp);
-    num(fp, a->rob.area_most_used);
-    fputs(" when the most used go first, ", fp);
-    num(fp, a->rob.area_random);
-    fputs(" in random order (mean of ", fp);
-    num(fp, (double)a->rob.runs);
-    fputs(" seeded runs). A large difference means the field leans on a few datasets.\n\n",
-          fp);
+    fmt_printf(fp,
+               "\n### Robustness\n\nWithdraw datasets one by one and watch the share of "
+               "models that still have data. Area under the curve: %N when the most used go "
+               "first, %N in random order (mean of %N seeded runs). A large difference means "
+               "the field leans on a few datasets.\n\n",
+               a->rob.area_most_used, a->rob.area_random, (double)a->rob.runs);
     figure(fp, 5);
     fputs("### Bridging datasets\n\nDatasets with the highest betweenness on the "
           "model-dataset graph: the ones that connect otherwise separate groups of models.\n\n"
@@ -629,13 +544,8 @@ static void write_structure(FILE *fp, const bc_analysis *a)
             idx[i] = t;
             if (a->betweenness[t] <= 0)
                 break;
-            fputs("| ", fp);
-            fmt_md(fp, cat->datasets[t].name);
-            fputs(" | ", fp);
-            num(fp, a->betweenness[t]);
-            fputs(" | ", fp);
-            num(fp, (double)a->cov.datasets[t].models);
-            fputs(" |\n", fp);
+            fmt_printf(fp, "| %M | %N | %N |\n", cat->datasets[t].name, a->betweenness[t],
+                       (double)a->cov.datasets[t].models);
             shown++;
         }
         free(idx);

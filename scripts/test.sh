@@ -10,6 +10,7 @@ cd "$root"
 deps_install "${BENCHCOV_BUILD_DEPS[@]}" "${BENCHCOV_TEST_DEPS[@]}"
 
 jobs=$(nproc)
+passed=0
 for variant in plain asan; do
     dir=build-test-$variant
     flags=(-DBENCHCOV_WERROR=ON)
@@ -18,7 +19,9 @@ for variant in plain asan; do
     cmake -S . -B "$dir" "${flags[@]}" >/dev/null
     cmake --build "$dir" -j"$jobs" >/dev/null
     echo "== $variant tests"
-    (cd "$dir" && ctest --output-on-failure -j"$jobs")
+    (cd "$dir" && ctest --output-on-failure -j"$jobs") | tee "$dir/ctest.log"
+    total=$(sed -n 's/.* tests failed out of \([0-9]*\)$/\1/p' "$dir/ctest.log")
+    passed=$((passed + total))
 done
 
 echo "== charts of the shipped catalog"
@@ -29,4 +32,4 @@ bash scripts/render-charts.sh "$tmp/r"
 
 echo "== valgrind"
 bash scripts/valgrind-check.sh build-test-plain/benchcov data
-echo "all tests passed"
+echo "tests: $passed passed, 0 failed"
