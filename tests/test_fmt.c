@@ -245,6 +245,20 @@ static void test_dat(void **state)
     expect_writer(fmt_dat, "語音", "\"語音\"");
 }
 
+static void test_printf(void **state)
+{
+    (void)state;
+    char *out = NULL;
+    size_t len = 0;
+    FILE *fp = open_memstream(&out, &len);
+    assert_non_null(fp);
+    fmt_printf(fp, "%N of %N (%P) in %M, %s 100%% %q", 3.0, 1.0 / 3.0, 0.0634, "a|b*c",
+               "`raw`");
+    fclose(fp);
+    assert_string_equal(out, "3 of 0.333333 (6.3%) in a\\|b\\*c, `raw` 100% q");
+    free(out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -259,6 +273,7 @@ int main(void)
         cmocka_unit_test(test_gp_string),
         cmocka_unit_test(test_gp_string_cannot_close),
         cmocka_unit_test(test_dat),
+        cmocka_unit_test(test_printf),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
