@@ -9,6 +9,12 @@ cd "$root"
 . scripts/deps.sh
 deps_install "${BENCHCOV_BUILD_DEPS[@]}" "${BENCHCOV_TEST_DEPS[@]}"
 
+# A decimal-comma locale for the locale tests (test_fmt, test_determinism).
+if ! locale -a 2>/dev/null | grep -qix 'de_DE.utf8'; then
+    localedef -i de_DE -f UTF-8 de_DE.UTF-8 2>/dev/null ||
+        echo "note: no de_DE.UTF-8 locale; the locale tests fall back as they say" >&2
+fi
+
 jobs=$(nproc)
 passed=0
 for variant in plain asan; do
