@@ -410,16 +410,6 @@ static int valid_task_code(const char *s)
     return 1;
 }
 
-/* Whether two names fold to the same key; -1 when memory runs out. */
-static int same_key(const char *a, const char *b)
-{
-    char *ka = names_fold(a), *kb = names_fold(b);
-    int r = ka && kb ? strcmp(ka, kb) == 0 : -1;
-    free(ka);
-    free(kb);
-    return r;
-}
-
 /* Grows an array of `size`-byte elements to hold one more.  0 or -1. */
 static int grow(void **arr, size_t n, size_t size)
 {
@@ -860,16 +850,10 @@ static void usage_row(loader *L, usage_set *set)
     }
     if (grow((void **)&cat->usage, cat->n_usage, sizeof *cat->usage) < 0)
         goto oom;
-    int via_alias = same_key(cell[0], cat->models[u.model].name);
-    if (via_alias < 0)
-        goto oom;
-    cat->aliases_used += !via_alias;
-    if (u.dataset >= 0) {
-        via_alias = same_key(cell[1], cat->datasets[u.dataset].name);
-        if (via_alias < 0)
-            goto oom;
-        cat->aliases_used += !via_alias;
-    }
+    /* A cell spelled otherwise than the display name named its entry by an alias. */
+    cat->aliases_used += strcmp(cell[0], cat->models[u.model].name) != 0;
+    if (u.dataset >= 0)
+        cat->aliases_used += strcmp(cell[1], cat->datasets[u.dataset].name) != 0;
     cat->usage[cat->n_usage++] = u;
     set->slots[j] = cat->n_usage;
     source = NULL;

@@ -103,7 +103,8 @@ typedef struct {
     bc_model *models;     size_t n_models;
     bc_dataset *datasets; size_t n_datasets;
     bc_usage *usage;      size_t n_usage;
-    size_t aliases_used;  /* usage cells that named a model or dataset by an alias */
+    size_t aliases_used;  /* usage cells that spell a model or dataset otherwise than its
+                             display name (an alias, or another case or spacing) */
     bc_names *model_names;   /* name and aliases -> model index */
     bc_names *dataset_names; /* name and aliases -> dataset index */
     bc_names *task_codes;    /* code -> task index */
