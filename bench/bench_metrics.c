@@ -226,7 +226,7 @@ static int *dense_order(const size_t *deg, size_t n)
  * Sum over pairs i < j of `n` lines (in degree order) with
  * deg_i > deg_j > 0 of 100 * shared / deg_j, where shared is found by
  * scanning all `len` cells of both lines of the dense matrix `x`
- * (line k starts at x + k * len).  Returns the sum; *npairs gets the
+ * (line k starts at x + k * len).  Returns the sum; *nonempty gets the
  * number of non-empty lines.
  */
 static double dense_part(const uint8_t *x, size_t n, size_t len, size_t *nonempty)
@@ -279,6 +279,9 @@ static uint8_t *dense_transpose(const uint8_t *d, size_t R, size_t C)
  * peer gets its best layout).  Empty rows and columns are dropped, as
  * nested_nodf does.
  */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
 static void dense_nodf(const uint8_t *d, const uint8_t *dt, size_t R, size_t C, bc_nodf *out)
 {
     size_t nr, nc;
@@ -504,6 +507,9 @@ static double ratio(double num, double den)
  * dataset, task and pair column of both rows.  Fills `pairs` (M(M-1)/2,
  * same layout as bc_overlap) with shared counts and Jaccard indices.
  */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
 static void dense_overlap(const dense3 *x, size_t M, const int *order, bc_overlap_pair *pairs)
 {
     size_t *nd = xmalloc(M * sizeof *nd), *nt = xmalloc(M * sizeof *nt),
@@ -641,8 +647,9 @@ static void close_out(FILE *fp)
 /*
  * gen DIR ROWS SEED: a valid catalog with 60 tasks, ROWS / 100 models
  * (at least 10), 2000 datasets and exactly ROWS usage rows, no duplicate
- * facts.  One usage cell in ten names its model or dataset by an alias,
- * in another case, or with extra white space; a few fields are quoted.
+ * facts.  One usage row in ten names its model and dataset by aliases
+ * in another case, another one in ten by their names in another case with
+ * extra white space, quoted; every paper title is quoted.
  */
 static int cmd_gen(int argc, char **argv)
 {
