@@ -9,6 +9,7 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <sys/resource.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -578,7 +579,14 @@ static void test_huge_line(void **state)
     bc_errors e;
     catalog_init(&cat);
     errors_init(&e);
+    struct rusage before, after;
+    assert_int_equal(getrusage(RUSAGE_SELF, &before), 0);
     assert_int_equal(catalog_load(&cat, dir, &e), BC_EX_DATAERR);
+    assert_int_equal(getrusage(RUSAGE_SELF, &after), 0);
+    /* Peak memory (kB) grew by far less than the 100 MB the line holds. */
+    if (after.ru_maxrss - before.ru_maxrss > 16 * 1024)
+        fail_msg("loading a 100 MB line raised peak memory by %ld kB",
+                 after.ru_maxrss - before.ru_maxrss);
     char msg[64], file[128];
     snprintf(msg, sizeof msg, "field longer than %d bytes", BC_FIELD_MAX);
     snprintf(file, sizeof file, "%s/usage.csv", dir);
