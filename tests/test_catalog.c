@@ -583,8 +583,9 @@ static void test_huge_line(void **state)
     assert_int_equal(getrusage(RUSAGE_SELF, &before), 0);
     assert_int_equal(catalog_load(&cat, dir, &e), BC_EX_DATAERR);
     assert_int_equal(getrusage(RUSAGE_SELF, &after), 0);
-    /* Peak memory (kB) grew by far less than the 100 MB the line holds. */
-    if (after.ru_maxrss - before.ru_maxrss > 16 * 1024)
+    /* Peak memory (kB) grew by far less than the 100 MB the line holds (the
+     * margin leaves room for the sanitizer build's shadow and quarantine). */
+    if (after.ru_maxrss - before.ru_maxrss > 48 * 1024)
         fail_msg("loading a 100 MB line raised peak memory by %ld kB",
                  after.ru_maxrss - before.ru_maxrss);
     char msg[64], file[128];
