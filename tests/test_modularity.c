@@ -16,31 +16,13 @@
 #include <cmocka.h>
 
 #include "error.h"
+#include "dense_matrix.h"
 #include "incidence.h"
 #include "modularity.h"
 #include "rng.h"
 
 #define FIXDIR "tests/fixtures/modularity"
 #define TOL 1e-9
-
-static void from_dense(bc_incidence *m, size_t R, size_t C, const int *a)
-{
-    int *rows = malloc((R * C + 1) * sizeof *rows);
-    int *cols = malloc((R * C + 1) * sizeof *cols);
-    assert_non_null(rows);
-    assert_non_null(cols);
-    size_t n = 0;
-    for (size_t r = 0; r < R; r++)
-        for (size_t c = 0; c < C; c++)
-            if (a[r * C + c]) {
-                rows[n] = (int)r;
-                cols[n] = (int)c;
-                n++;
-            }
-    assert_int_equal(incidence_from_pairs(m, R, C, rows, cols, n), 0);
-    free(rows);
-    free(cols);
-}
 
 /* Reads `n` integers after the word `key` on the next line. */
 static int read_ints(FILE *fp, const char *key, int *v, size_t n)
