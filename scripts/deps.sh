@@ -19,8 +19,9 @@ deps_install() {
         apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
-# What building and running benchcov needs.
+# What building benchcov and rendering its charts needs (xmllint checks
+# the rendered SVG files).
 BENCHCOV_BUILD_DEPS=(cmake make gcc libc6-dev pkg-config libigraph-dev libcsv-dev
-                     libglpk-dev libcmocka-dev gnuplot-nox)
+                     libglpk-dev libcmocka-dev gnuplot-nox libxml2-utils)
 # What the test suite needs beyond that.
-BENCHCOV_TEST_DEPS=(libxml2-utils valgrind locales)
+BENCHCOV_TEST_DEPS=(valgrind locales)
