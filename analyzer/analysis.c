@@ -19,7 +19,6 @@ void analysis_init(bc_analysis *a)
 {
     memset(a, 0, sizeof *a);
     bipartite_init(&a->b);
-    incidence_init(&a->mp_t);
     coverage_init(&a->cov);
     overlap_init(&a->overlap);
     comparability_init(&a->comp);
@@ -32,12 +31,12 @@ void analysis_release(bc_analysis *a)
     if (!a)
         return;
     bipartite_release(&a->b);
-    incidence_release(&a->mp_t);
     free(a->model_order);
     free(a->dataset_order);
     free(a->task_order);
     coverage_release(&a->cov);
     free(a->conc);
+    free(a->top_dataset);
     overlap_release(&a->overlap);
     comparability_release(&a->comp);
     free(a->row_nested_mt);
@@ -85,13 +84,28 @@ done:
     return rc;
 }
 
+/* The dataset most models used for task t, ties in name order; -1 when none. */
+static int top_dataset(const bc_analysis *a, int t)
+{
+    const bc_bipartite *b = &a->b;
+    int best = -1;
+    for (size_t i = b->tp.rowptr[t]; i < b->tp.rowptr[t + 1]; i++) {
+        int p = b->tp.col[i], d = b->pair_dataset[p];
+        if (best < 0 || b->pair_models[p] > b->pair_models[best] ||
+            (b->pair_models[p] == b->pair_models[best] &&
+             strcmp(a->cat->datasets[d].name, a->cat->datasets[b->pair_dataset[best]].name) < 0))
+            best = p;
+    }
+    return best < 0 ? -1 : b->pair_dataset[best];
+}
+
 int analysis_run(bc_analysis *a, const bc_catalog *cat, const bc_analysis_opts *opts,
                  bc_errors *errs)
 {
     a->cat = cat;
     a->opts = *opts;
     size_t nt = cat->n_tasks, nm = cat->n_models;
-    if (bipartite_build(&a->b, cat) != BC_OK || incidence_transpose(&a->b.mp, &a->mp_t) != 0)
+    if (bipartite_build(&a->b, cat) != BC_OK)
         goto oom;
     a->model_order = nameorder_models(cat);
     a->dataset_order = nameorder_datasets(cat);
@@ -101,11 +115,13 @@ int analysis_run(bc_analysis *a, const bc_catalog *cat, const bc_analysis_opts *
     if (coverage_compute(&a->cov, &a->b, opts->thin) != BC_OK)
         goto oom;
     a->conc = calloc(nt + 1, sizeof *a->conc);
-    if (!a->conc)
+    a->top_dataset = malloc((nt + 1) * sizeof *a->top_dataset);
+    if (!a->conc || !a->top_dataset)
         goto oom;
     for (size_t t = 0; t < nt; t++) {
-        if (concentration_task(&a->b, &a->mp_t, (int)t, &a->conc[t]) != BC_OK)
+        if (concentration_task(&a->b, (int)t, &a->conc[t]) != BC_OK)
             goto oom;
+        a->top_dataset[t] = top_dataset(a, (int)t);
         switch (a->cov.tasks[t].status) {
         case BC_COV_UNCOVERED: a->uncovered++; break;
         case BC_COV_THIN: a->thin_tasks++; break;

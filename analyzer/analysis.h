@@ -37,12 +37,13 @@ typedef struct {
     const bc_catalog *cat;      /* borrowed */
     bc_analysis_opts opts;
     bc_bipartite b;
-    bc_incidence mp_t;          /* pairs x models, the transpose of b.mp */
     int *model_order;           /* model indices in name order */
     int *dataset_order;         /* dataset indices in name order */
     int *task_order;            /* task indices in code order */
     bc_coverage cov;
     bc_concentration *conc;     /* per task index */
+    int *top_dataset;           /* per task: the dataset most models used for it (ties in
+                                   name order), -1 when none is named */
     bc_overlap overlap;
     bc_comparability comp;
     bc_nodf nodf_mt, nodf_md;   /* models x tasks, models x datasets */

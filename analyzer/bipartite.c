@@ -19,6 +19,7 @@ void bipartite_init(bc_bipartite *b)
     incidence_init(&b->md);
     incidence_init(&b->dt);
     incidence_init(&b->mp);
+    incidence_init(&b->tp);
 }
 
 void bipartite_release(bc_bipartite *b)
@@ -31,6 +32,8 @@ void bipartite_release(bc_bipartite *b)
     incidence_release(&b->mp);
     free(b->pair_dataset);
     free(b->pair_task);
+    free(b->pair_models);
+    incidence_release(&b->tp);
     bipartite_init(b);
 }
 
@@ -148,6 +151,21 @@ int bipartite_build(bc_bipartite *b, const bc_catalog *cat)
         incidence_from_pairs(&b->md, M, D, md.r, md.c, md.n) ||
         incidence_from_pairs(&b->dt, D, T, dt.r, dt.c, dt.n) ||
         incidence_from_pairs(&b->mp, M, np, mp.r, mp.c, mp.n))
+        goto done;
+    /* Per pair: how many models have it; per task: its pairs. */
+    b->pair_models = calloc(np ? np : 1, sizeof *b->pair_models);
+    int *pidx = malloc((np ? np : 1) * sizeof *pidx);
+    if (!b->pair_models || !pidx) {
+        free(pidx);
+        goto done;
+    }
+    for (size_t i = 0; i < incidence_ones(&b->mp); i++)
+        b->pair_models[b->mp.col[i]]++;
+    for (size_t p = 0; p < np; p++)
+        pidx[p] = (int)p;
+    int fail = incidence_from_pairs(&b->tp, T, np, b->pair_task, pidx, np);
+    free(pidx);
+    if (fail)
         goto done;
     rc = BC_OK;
 done:

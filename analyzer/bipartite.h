@@ -17,6 +17,9 @@ typedef struct {
     size_t n_pairs;      /* distinct named (dataset, task) pairs in usage */
     int *pair_dataset;   /* pair p is (pair_dataset[p], pair_task[p]); */
     int *pair_task;      /*   sorted by dataset index, then task index */
+    size_t *pair_models; /* models with a usage row for pair p: column degrees of mp */
+    bc_incidence tp;     /* tasks x pairs: the pairs of each task, so per-task work
+                            reads its own pairs instead of scanning them all */
 } bc_bipartite;
 
 /* Prepares an empty structure. Allocates nothing. */

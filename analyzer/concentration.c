@@ -78,13 +78,10 @@ int concentration_of(const double *x, size_t n, bc_concentration *out)
     return BC_OK;
 }
 
-double *concentration_task_counts(const bc_bipartite *b, const bc_incidence *mp_t, int task,
-                                  size_t *n)
+double *concentration_task_counts(const bc_bipartite *b, int task, size_t *n)
 {
-    size_t k = 0;
-    for (size_t p = 0; p < b->n_pairs; p++)
-        if (b->pair_task[p] == task)
-            k++;
+    /* The task's pairs, ascending; pairs are sorted by dataset, so x follows dataset order. */
+    size_t lo = b->tp.rowptr[task], k = b->tp.rowptr[task + 1] - lo;
     *n = 0;
     if (k == 0)
         return NULL;
@@ -93,20 +90,16 @@ double *concentration_task_counts(const bc_bipartite *b, const bc_incidence *mp_
         *n = (size_t)-1;
         return NULL;
     }
-    k = 0;
-    /* Pairs are sorted by dataset, so x follows dataset order. */
-    for (size_t p = 0; p < b->n_pairs; p++)
-        if (b->pair_task[p] == task)
-            x[k++] = (double)INC_DEG(mp_t, p);
+    for (size_t i = 0; i < k; i++)
+        x[i] = (double)b->pair_models[b->tp.col[lo + i]];
     *n = k;
     return x;
 }
 
-int concentration_task(const bc_bipartite *b, const bc_incidence *mp_t, int task,
-                       bc_concentration *out)
+int concentration_task(const bc_bipartite *b, int task, bc_concentration *out)
 {
     size_t n;
-    double *x = concentration_task_counts(b, mp_t, task, &n);
+    double *x = concentration_task_counts(b, task, &n);
     if (!x && n == (size_t)-1) {
         memset(out, 0, sizeof *out);
         return BC_EX_SOFTWARE;

@@ -49,18 +49,16 @@ int concentration_of(const double *x, size_t n, bc_concentration *out);
  * The counts x_d of `task` (0 <= task < b->mt.ncols) in a new array of
  * *n values (ordered by dataset index), or NULL with *n = 0 when the task
  * has no named dataset or memory runs out (*n is then (size_t)-1).
- * The caller frees the array with free().  `mp_t` is the transpose of
- * b->mp (pairs x models), built once by the caller.
+ * Reads only the task's own pairs (b->tp).  The caller frees the array
+ * with free().
  */
-double *concentration_task_counts(const bc_bipartite *b, const bc_incidence *mp_t, int task,
-                                  size_t *n);
+double *concentration_task_counts(const bc_bipartite *b, int task, size_t *n);
 
 /*
  * Fills *out for `task`, as concentration_of on its counts.  Returns
  * BC_OK or BC_EX_SOFTWARE.
  */
-int concentration_task(const bc_bipartite *b, const bc_incidence *mp_t, int task,
-                       bc_concentration *out);
+int concentration_task(const bc_bipartite *b, int task, bc_concentration *out);
 
 /*
  * The Lorenz curve of x[0..n): n + 1 points, (0, 0) then

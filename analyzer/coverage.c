@@ -45,30 +45,26 @@ static double ratio(double num, double den)
 int coverage_compute(bc_coverage *c, const bc_bipartite *b, int thin)
 {
     size_t M = b->mt.nrows, T = b->mt.ncols, D = b->md.ncols;
-    bc_incidence tm, mp_t;
+    bc_incidence tm;
     incidence_init(&tm);
-    incidence_init(&mp_t);
     coverage_init(c);
     c->tasks = calloc(T ? T : 1, sizeof *c->tasks);
     c->models = calloc(M ? M : 1, sizeof *c->models);
     c->datasets = calloc(D ? D : 1, sizeof *c->datasets);
-    if (!c->tasks || !c->models || !c->datasets || incidence_transpose(&b->mt, &tm) ||
-        incidence_transpose(&b->mp, &mp_t))
+    if (!c->tasks || !c->models || !c->datasets || incidence_transpose(&b->mt, &tm))
         goto oom;
     c->n_tasks = T;
     c->n_models = M;
     c->n_datasets = D;
     c->thin = thin;
 
-    /* Datasets used per task: each named pair is one (dataset, task). */
-    for (size_t p = 0; p < b->n_pairs; p++)
-        c->tasks[b->pair_task[p]].datasets++;
     /* Datasets available per task: column counts of dt. */
     for (size_t i = 0; i < incidence_ones(&b->dt); i++)
         c->tasks[b->dt.col[i]].available++;
     for (size_t t = 0; t < T; t++) {
         bc_task_cov *tc = &c->tasks[t];
         tc->models = INC_DEG(&tm, t);
+        tc->datasets = INC_DEG(&b->tp, t); /* each named pair is one (dataset, task) */
         tc->share = ratio((double)tc->models, (double)M);
         if (tc->models == 0)
             tc->status = BC_COV_UNCOVERED;
@@ -77,7 +73,7 @@ int coverage_compute(bc_coverage *c, const bc_bipartite *b, int thin)
         else
             tc->status = BC_COV_COVERED;
         bc_concentration k;
-        if (concentration_task(b, &mp_t, (int)t, &k) != BC_OK)
+        if (concentration_task(b, (int)t, &k) != BC_OK)
             goto oom;
         tc->gini = k.gini;
     }
@@ -100,11 +96,9 @@ int coverage_compute(bc_coverage *c, const bc_bipartite *b, int thin)
     c->connectance_model_task = ratio((double)incidence_ones(&b->mt), (double)M * (double)T);
     c->connectance_model_dataset = ratio((double)incidence_ones(&b->md), (double)M * (double)D);
     incidence_release(&tm);
-    incidence_release(&mp_t);
     return BC_OK;
 oom:
     incidence_release(&tm);
-    incidence_release(&mp_t);
     coverage_release(c);
     return BC_EX_SOFTWARE;
 }

@@ -70,25 +70,6 @@ static int *task_models(const bc_analysis *a, int t, size_t *n)
     return out;
 }
 
-/* The dataset most models used for task t (ties: name order), or -1; *uses its count. */
-static int top_dataset(const bc_analysis *a, int t, size_t *uses)
-{
-    int best = -1;
-    *uses = 0;
-    for (size_t p = 0; p < a->b.n_pairs; p++) {
-        if (a->b.pair_task[p] != t)
-            continue;
-        size_t c = INC_DEG(&a->mp_t, p);
-        int d = a->b.pair_dataset[p];
-        if (c > *uses || (c == *uses && best >= 0 &&
-                          strcmp(a->cat->datasets[d].name, a->cat->datasets[best].name) < 0)) {
-            best = d;
-            *uses = c;
-        }
-    }
-    return best;
-}
-
 /*
  * The datasets that other models used for model m's tasks, most models
  * first (ties in name order), at most three: where m would have to be
@@ -105,7 +86,7 @@ static void md_bridges(FILE *fp, const bc_analysis *a, int m)
         if (incidence_get(&a->b.mt, (size_t)m, a->b.pair_task[p])) {
             /* Other models only: a pair m already has makes nobody comparable. */
             if (!incidence_get(&a->b.mp, (size_t)m, (int)p))
-                score[a->b.pair_dataset[p]] += INC_DEG(&a->mp_t, p);
+                score[a->b.pair_dataset[p]] += a->b.pair_models[p];
         }
     for (; shown < 3; shown++) {
         int best = -1;
@@ -226,8 +207,7 @@ static void write_gaps(FILE *fp, const bc_analysis *a)
             int t = a->task_order[k];
             if (!analysis_single_dataset(a, t))
                 continue;
-            size_t uses;
-            int d = top_dataset(a, t, &uses);
+            int d = a->top_dataset[t];
             fmt_printf(fp, "| %M | %N | %M | ", cat->tasks[t].code,
                        (double)a->cov.tasks[t].models, d >= 0 ? cat->datasets[d].name : "");
             size_t n_other = 0;
@@ -379,8 +359,7 @@ static void write_concentration(FILE *fp, const bc_analysis *a)
         const bc_concentration *c = &a->conc[t];
         if (!c->n)
             continue;
-        size_t uses;
-        int d = top_dataset(a, t, &uses);
+        int d = a->top_dataset[t];
         fmt_printf(fp, "| %M | %N | %N | %N | %N | %N | %M | %N |\n", cat->tasks[t].code,
                    (double)c->n, c->total, c->gini, c->hhi, c->effective,
                    d >= 0 ? cat->datasets[d].name : "", c->top_share);
@@ -621,8 +600,7 @@ static int table_concentration(FILE *fp, const bc_analysis *a)
     for (size_t k = 0; k < cat->n_tasks; k++) {
         int t = a->task_order[k];
         const bc_concentration *c = &a->conc[t];
-        size_t uses;
-        int d = top_dataset(a, t, &uses);
+        int d = a->top_dataset[t];
         fmt_csv(fp, cat->tasks[t].code);
         double v[5] = { (double)c->n, c->total, c->gini, c->hhi, c->effective };
         for (int i = 0; i < 5; i++) {

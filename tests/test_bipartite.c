@@ -60,6 +60,16 @@ static void test_example(void **state)
     assert_row(&b.mp, 0, 3, 0, 1, 2);
     assert_row(&b.mp, 1, 2, 0, 3);
     assert_row(&b.mp, 2, 1, 0);
+    /* Models per pair, the column degrees of mp: (LS,ASR) has all three. */
+    size_t pm[] = { 3, 1, 1, 1 };
+    for (size_t p = 0; p < 4; p++)
+        assert_int_equal(b.pair_models[p], pm[p]);
+    /* tasks x pairs: ASR {0, 1}, ST {2}, AAC {3}, KWS none. */
+    assert_int_equal(b.tp.nrows, 4);
+    assert_row(&b.tp, 0, 2, 0, 1);
+    assert_row(&b.tp, 1, 1, 2);
+    assert_row(&b.tp, 2, 1, 3);
+    assert_row(&b.tp, 3, 0);
 
     bipartite_release(&b);
     bipartite_release(&b); /* twice is fine */

@@ -164,27 +164,24 @@ static void test_task(void **state)
     bc_catalog cat;
     hc_example(&cat);
     bc_bipartite b;
-    bc_incidence mp_t;
     bipartite_init(&b);
     assert_int_equal(bipartite_build(&b, &cat), BC_OK);
-    assert_int_equal(incidence_transpose(&b.mp, &mp_t), 0);
     size_t n;
-    double *x = concentration_task_counts(&b, &mp_t, 0, &n);
+    double *x = concentration_task_counts(&b, 0, &n);
     assert_int_equal(n, 2);
     assert_near(x[0], 3, 0); /* LibriSpeech, dataset 0 */
     assert_near(x[1], 1, 0); /* CoVoST2, dataset 1 */
     free(x);
     bc_concentration k;
-    assert_int_equal(concentration_task(&b, &mp_t, 0, &k), BC_OK);
+    assert_int_equal(concentration_task(&b, 0, &k), BC_OK);
     assert_near(k.gini, 0.25, EPS);
     assert_near(k.effective, 1.6, EPS);
     /* KWS (task 3) has no dataset: NULL, n 0, all figures 0. */
-    assert_null(concentration_task_counts(&b, &mp_t, 3, &n));
+    assert_null(concentration_task_counts(&b, 3, &n));
     assert_int_equal(n, 0);
-    assert_int_equal(concentration_task(&b, &mp_t, 3, &k), BC_OK);
+    assert_int_equal(concentration_task(&b, 3, &k), BC_OK);
     assert_int_equal(k.n, 0);
     assert_near(k.hhi, 0, 0);
-    incidence_release(&mp_t);
     bipartite_release(&b);
     hc_free(&cat);
 }
