@@ -1384,17 +1384,9 @@ int plan_write_md_at(FILE *fp, const bc_plan *p, int level)
         fputs("|---:|---|---:|---:|---:|---:|\n", fp);
         for (size_t i = 0; i < p->n_steps; i++) {
             const plan_step *s = &p->steps[i];
-            fputs("| ", fp);
-            fmt_put_num(fp, (double)(i + 1));
-            fputs(" | ", fp);
-            fmt_md(fp, p->cat->datasets[s->dataset].name);
-            fputs(" | ", fp);
-            fmt_put_num(fp, (double)s->gain);
-            fputs(" | ", fp);
-            fmt_put_num(fp, (double)s->covered);
-            fputs(" | ", fp);
-            fmt_put_num(fp, (double)s->tasks_covered);
-            fputs(" | ", fp);
+            fmt_printf(fp, "| %N | %M | %N | %N | %N | ", (double)(i + 1),
+                       p->cat->datasets[s->dataset].name, (double)s->gain, (double)s->covered,
+                       (double)s->tasks_covered);
             put_hours(fp, s->hours);
             fputs(" |\n", fp);
         }
