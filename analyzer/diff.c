@@ -296,7 +296,7 @@ static int fact_cmp(const void *pa, const void *pb)
 static char *fact_text(const fact_key *f)
 {
     return sfmt("%s / %s / %s", *f->dataset ? f->dataset : "(no dataset)",
-                *f->task ? f->task : "(no task)", role_name((bc_role)f->role));
+                *f->task ? f->task : "(no task)", f->role == BC_ROLE_TRAIN ? "train" : "eval");
 }
 
 /*

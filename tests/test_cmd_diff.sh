@@ -31,7 +31,7 @@ expect() {
     fi
 }
 
-cd "$src"
+cd "$src" || exit 1
 F=tests/fixtures/diff
 
 # --fail-on: each condition alone, then none holding.
@@ -69,7 +69,7 @@ grep -q "^usage: benchcov diff <old> <new>" "$tmp/out" || bad "diff --help lacks
 # Same inputs, same bytes; JSON parses and holds the CSV rows.
 "$bin" diff $F/base $F/changed --format csv >"$tmp/a.csv"
 LC_ALL=C TZ=Asia/Kolkata "$bin" diff $F/base $F/changed --format csv >"$tmp/b.csv"
-cmp -s "$tmp/a.csv" "$tmp/b.csv" && ok "deterministic CSV" || bad "CSV differs between runs"
+if cmp -s "$tmp/a.csv" "$tmp/b.csv"; then ok "deterministic CSV"; else bad "CSV differs between runs"; fi
 "$bin" diff $F/base $F/changed --format json >"$tmp/d.json"
 if "$py" - "$tmp/d.json" "$tmp/a.csv" <<'EOF'; then ok "JSON rows equal the CSV rows"; else bad "JSON and CSV disagree"; fi
 import csv, json, sys
@@ -84,12 +84,15 @@ EOF
 # Markdown: a hostile model name stays text.
 mkdir -p "$tmp/evil"
 cp $F/base/*.csv "$tmp/evil/"
-printf '%s\n' '"<script>x</script>|`y`",,,,,,,,,,' >>"$tmp/evil/models.csv"
-printf '%s\n' '"<script>x</script>|`y`",Clotho,AAC,eval,seed' >>"$tmp/evil/usage.csv"
+# shellcheck disable=SC2016 # the backquotes are catalog text, not expansions
+evil='"<script>x</script>|`y`"'
+printf '%s\n' "$evil,,,,,,,,,," >>"$tmp/evil/models.csv"
+printf '%s\n' "$evil,Clotho,AAC,eval,seed" >>"$tmp/evil/usage.csv"
 expect 0 "" -- diff $F/base "$tmp/evil"
 if grep -q '<script>' "$tmp/out"; then
     bad "markup from the catalog reached the Markdown"
-elif grep -qF '\<script\>x\</script\>\|\`y\`' "$tmp/out"; then
+elif # shellcheck disable=SC2016
+    grep -qF '\<script\>x\</script\>\|\`y\`' "$tmp/out"; then
     ok "catalog text escaped in the Markdown"
 else
     bad "escaped name not found in the Markdown"
@@ -98,7 +101,9 @@ fi
 # --charts: two charts, rendered by gnuplot without a word on stderr.
 expect 0 "" -- diff $F/base $F/changed --charts "$tmp/c/charts"
 for n in diff_coverage diff_headline; do
-    [ -s "$tmp/c/charts/$n.gp" ] && [ -s "$tmp/c/charts/$n.dat" ] || bad "$n.gp/.dat missing"
+    if [ ! -s "$tmp/c/charts/$n.gp" ] || [ ! -s "$tmp/c/charts/$n.dat" ]; then
+        bad "$n.gp/.dat missing"
+    fi
 done
 grep -q 'noenhanced' "$tmp/c/charts/diff_coverage.gp" || bad "diff_coverage.gp is not noenhanced"
 # MGR is new: no bar before, 0 after.
