@@ -20,6 +20,7 @@ const bc_command bc_commands[] = {
     { "overlap", cmd_overlap, usage_overlap, "what every pair of models shares" },
     { "metrics", cmd_metrics, usage_metrics, "headline, nestedness and structure figures" },
     { "plan", cmd_plan, usage_plan, "choose the datasets to evaluate on" },
+    { "diff", cmd_diff, usage_diff, "what changed between two versions of a catalog" },
     { NULL, NULL, NULL, NULL },
 };
 
