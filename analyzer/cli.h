@@ -16,8 +16,8 @@
 #include <stdio.h>
 #include "error.h"
 #include "catalog.h"
+#include "fmt.h"
 
-typedef enum { BC_FORMAT_MD = 0, BC_FORMAT_CSV = 1 } bc_format;
 
 typedef int (*bc_command_fn)(int argc, char **argv, FILE *out, bc_errors *errs);
 
