@@ -48,12 +48,7 @@ int cmd_overlap(int argc, char **argv, FILE *out, bc_errors *errs)
     if (o.model) {
         sel.model = catalog_find_model(&cat, o.model);
         if (sel.model < 0) {
-            const char *hint = names_suggest(cat.model_names, o.model);
-            if (hint)
-                rc = errors_add(errs, BC_EX_DATAERR, NULL, 0, 0,
-                                "unknown model '%s' (did you mean '%s'?)", o.model, hint);
-            else
-                rc = errors_add(errs, BC_EX_DATAERR, NULL, 0, 0, "unknown model '%s'", o.model);
+            rc = cli_unknown_name("--model", "model", o.model, cat.model_names, errs);
             goto done;
         }
     }
