@@ -47,12 +47,12 @@ static void medium_build(medium *g, size_t M, size_t D, uint64_t seed)
     }
     char **mn = calloc(M, sizeof *mn), **dn = calloc(D, sizeof *dn);
     for (size_t i = 0; i < M; i++) {
-        mn[i] = malloc(16);
-        snprintf(mn[i], 16, "m%zu", i);
+        mn[i] = malloc(32);
+        snprintf(mn[i], 32, "m%zu", i);
     }
     for (size_t i = 0; i < D; i++) {
-        dn[i] = malloc(16);
-        snprintf(dn[i], 16, "d%zu", i);
+        dn[i] = malloc(32);
+        snprintf(dn[i], 32, "d%zu", i);
     }
     const char *tasks[] = { "T" };
     hc_make(&g->cat, (const char *const *)mn, M, (const char *const *)dn, D, tasks, NULL, 1, u,
