@@ -26,6 +26,7 @@ void analysis_init(bc_analysis *a)
     comparability_init(&a->comp);
     robustness_init(&a->rob);
     gaps_init(&a->gaps);
+    contamination_init(&a->contam);
 }
 
 void analysis_release(bc_analysis *a)
@@ -41,6 +42,7 @@ void analysis_release(bc_analysis *a)
     free(a->top_dataset);
     overlap_top_release(&a->most_comparable);
     overlap_top_release(&a->unshared);
+    contamination_release(&a->contam);
     comparability_release(&a->comp);
     free(a->row_nested_mt);
     free(a->col_nested_mt);
@@ -167,6 +169,8 @@ int analysis_run(bc_analysis *a, const bc_catalog *cat, const bc_analysis_opts *
                            robustness_runs_for(&a->b.md, ANALYSIS_ROBUSTNESS_RUNS)) != BC_OK)
         goto oom;
     if (gaps_compute(&a->gaps, cat, &a->b, opts->thin) != BC_OK)
+        goto oom;
+    if (contamination_from_catalog(&a->contam, cat) != BC_OK)
         goto oom;
     return BC_OK;
 oom:

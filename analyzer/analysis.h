@@ -15,6 +15,7 @@
 #include "catalog.h"
 #include "comparability.h"
 #include "concentration.h"
+#include "contamination.h"
 #include "coverage.h"
 #include "error.h"
 #include "fmt.h"
@@ -62,6 +63,7 @@ typedef struct {
     size_t betweenness_sources; /* breadth-first sources behind it: every vertex when exact,
                                    BETWEENNESS_SOURCES sampled on large graphs */
     bc_gaps gaps;
+    bc_contamination contam;    /* in-domain evaluations (contamination.h) */
     size_t uncovered, thin_tasks, covered; /* tasks by status */
     size_t single_dataset;      /* covered or thin tasks whose models all used one dataset */
 } bc_analysis;
