@@ -45,7 +45,7 @@ int cmd_report(int argc, char **argv, FILE *out, bc_errors *errs)
     rc = cli_load(&cat, o.data, errs);
     if (rc != BC_OK)
         goto done;
-    bc_analysis_opts ao = { (int)o.thin, o.seed };
+    bc_analysis_opts ao = { .thin = (int)o.thin, .seed = o.seed };
     if ((rc = analysis_run(&a, &cat, &ao, errs)) != BC_OK)
         goto done;
     if ((rc = plan_default(&cat, &plan)) != BC_OK) {
