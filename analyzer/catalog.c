@@ -97,6 +97,55 @@ static void on_row(bc_csvscan *s, void *user, int bad)
     catalog_data_row(L);
 }
 
+static int cmp_int(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}
+
+/*
+ * Without a `tasks` column in datasets.csv, a dataset serves the tasks its
+ * usage facts name.  Returns 0, or -1 when memory runs out.
+ */
+static int derive_dataset_tasks(bc_catalog *cat)
+{
+    size_t nd = cat->n_datasets;
+    size_t *count = calloc(nd + 1, sizeof *count);
+    if (!count)
+        return -1;
+    for (size_t i = 0; i < cat->n_usage; i++)
+        if (cat->usage[i].dataset >= 0 && cat->usage[i].task >= 0)
+            count[cat->usage[i].dataset]++;
+    for (size_t d = 0; d < nd; d++) {
+        bc_dataset *ds = &cat->datasets[d];
+        free(ds->tasks);
+        ds->n_tasks = 0;
+        if (!(ds->tasks = malloc((count[d] + 1) * sizeof *ds->tasks))) {
+            free(count);
+            return -1;
+        }
+    }
+    free(count);
+    for (size_t i = 0; i < cat->n_usage; i++) {
+        const bc_usage *u = &cat->usage[i];
+        if (u->dataset >= 0 && u->task >= 0) {
+            bc_dataset *ds = &cat->datasets[u->dataset];
+            ds->tasks[ds->n_tasks++] = u->task;
+        }
+    }
+    for (size_t d = 0; d < nd; d++) {
+        bc_dataset *ds = &cat->datasets[d];
+        if (ds->n_tasks > 1)
+            qsort(ds->tasks, ds->n_tasks, sizeof *ds->tasks, cmp_int);
+        size_t u = 0;
+        for (size_t i = 0; i < ds->n_tasks; i++)
+            if (u == 0 || ds->tasks[u - 1] != ds->tasks[i])
+                ds->tasks[u++] = ds->tasks[i];
+        ds->n_tasks = u;
+    }
+    return 0;
+}
+
 static bc_facets *facets_of(bc_catalog *cat, file_kind kind)
 {
     return kind == K_TASKS ? &cat->task_facets
@@ -134,7 +183,8 @@ static int load_file(bc_catalog *cat, load_ctx *ctx, file_kind kind, const char 
                         catalog_expected_header(kind));
     ctx->file_ok[kind] = s.header_done && !s.stop && !s.oom;
     bc_facets *fs = facets_of(cat, kind);
-    if (fs && facets_finish(fs) < 0)
+    if ((fs && facets_finish(fs) < 0) ||
+        (kind == K_USAGE && !cat->datasets_list_tasks && derive_dataset_tasks(cat) < 0))
         rc = errors_add(errs, BC_EX_SOFTWARE, NULL, 0, 0, "out of memory while reading '%s'",
                         path);
     free(L->dups.slots);

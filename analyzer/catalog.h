@@ -72,7 +72,8 @@ typedef struct {
 typedef struct {
     char *name;            /* canonical name, unique */
     bc_strlist aliases;
-    int *tasks;            /* indices into catalog.tasks, ascending, unique */
+    int *tasks;            /* indices into catalog.tasks, ascending, unique (see
+                              bc_catalog.datasets_list_tasks) */
     size_t n_tasks;
     bc_strlist languages;
     double hours;          /* < 0 = unknown */
@@ -104,6 +105,8 @@ typedef struct {
     unsigned files;          /* (1u << BC_FILE_X) for each file read */
     int usage_has_task;      /* usage.csv has a `task` column */
     int usage_has_role;      /* usage.csv has a `role` column */
+    int datasets_list_tasks; /* datasets.csv has a `tasks` column; without it each
+                                dataset's tasks are those its usage facts name */
     bc_names *model_names;   /* name and aliases -> model index */
     bc_names *dataset_names; /* name and aliases -> dataset index */
     bc_names *task_codes;    /* code -> task index */

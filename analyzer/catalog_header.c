@@ -191,6 +191,8 @@ void catalog_header_row(loader *L)
     L->has_list = (L->kind == K_MODELS && L->at[MC_ALIASES] >= 0) ||
                   (L->kind == K_DATASETS &&
                    (L->at[DC_ALIASES] >= 0 || L->at[DC_TASKS] >= 0 || L->at[DC_LANGUAGES] >= 0));
+    if (L->kind == K_DATASETS)
+        cat->datasets_list_tasks = L->at[DC_TASKS] >= 0;
     if (L->kind == K_USAGE) {
         cat->usage_has_task = L->at[UC_TASK] >= 0;
         cat->usage_has_role = L->at[UC_ROLE] >= 0;

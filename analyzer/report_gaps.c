@@ -114,8 +114,8 @@ static void write_facet_gaps(FILE *fp, const bc_analysis *a)
     const bc_gaps *g = &a->gaps;
     fputs("### Empty cells: task x model facet\n\n", fp);
     if (!g->n_facets) {
-        fputs("No model facet groups the models (a models.csv column with 2 to 40 values, "
-              "fewer than half the models; `report --facets` names others).\n\n",
+        fputs("No model facet groups the models (a models.csv column with 2 to 40 values "
+              "held by 1.5 models or more on average; `report --facets` names others).\n\n",
               fp);
         return;
     }
