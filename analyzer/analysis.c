@@ -25,6 +25,7 @@ void analysis_init(bc_analysis *a)
     comparability_init(&a->comp);
     robustness_init(&a->rob);
     gaps_init(&a->gaps);
+    contamination_init(&a->contam);
 }
 
 void analysis_release(bc_analysis *a)
@@ -40,6 +41,7 @@ void analysis_release(bc_analysis *a)
     free(a->top_dataset);
     overlap_top_release(&a->most_comparable);
     overlap_top_release(&a->unshared);
+    contamination_release(&a->contam);
     comparability_release(&a->comp);
     free(a->row_nested_mt);
     free(a->col_nested_mt);
@@ -161,6 +163,8 @@ int analysis_run(bc_analysis *a, const bc_catalog *cat, const bc_analysis_opts *
                           opts->facets_given ? opts->facets : cols, n_cols);
     free(cols);
     if (gr != BC_OK)
+        goto oom;
+    if (contamination_from_catalog(&a->contam, cat) != BC_OK)
         goto oom;
     return BC_OK;
 oom:

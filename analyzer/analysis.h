@@ -16,6 +16,7 @@
 #include "cli.h"
 #include "comparability.h"
 #include "concentration.h"
+#include "contamination.h"
 #include "coverage.h"
 #include "error.h"
 #include "gaps.h"
@@ -63,6 +64,7 @@ typedef struct {
     bc_robustness rob;
     double *betweenness;        /* per dataset: betweenness on the model-dataset graph */
     bc_gaps gaps;
+    bc_contamination contam;    /* in-domain evaluations (contamination.h) */
     size_t uncovered, thin_tasks, covered; /* tasks by status */
     size_t single_dataset;      /* covered or thin tasks whose models all used one dataset */
 } bc_analysis;
