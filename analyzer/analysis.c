@@ -168,7 +168,14 @@ int analysis_run(bc_analysis *a, const bc_catalog *cat, const bc_analysis_opts *
     if (robustness_compute(&a->rob, &a->b.md, a->dataset_order, opts->seed,
                            robustness_runs_for(&a->b.md, ANALYSIS_ROBUSTNESS_RUNS)) != BC_OK)
         goto oom;
-    if (gaps_compute(&a->gaps, cat, &a->b, opts->thin) != BC_OK)
+    int *cols = malloc((cat->model_facets.n + 1) * sizeof *cols);
+    if (!cols)
+        goto oom;
+    size_t n_cols = opts->facets_given ? opts->n_facets : gaps_default_facets(cat, cols);
+    int gr = gaps_compute(&a->gaps, cat, &a->b, opts->thin,
+                          opts->facets_given ? opts->facets : cols, n_cols);
+    free(cols);
+    if (gr != BC_OK)
         goto oom;
     if (contamination_from_catalog(&a->contam, cat) != BC_OK)
         goto oom;

@@ -34,6 +34,9 @@
 typedef struct {
     int thin;      /* --thin: a task is thin when 0 < models < thin */
     uint64_t seed; /* --seed: null models, random withdrawal, communities */
+    const int *facets; /* --facets: columns of cat->model_facets for the facet gaps */
+    size_t n_facets;
+    int facets_given;  /* 0: the facets gaps_default_facets chooses */
 } bc_analysis_opts;
 
 typedef struct {
