@@ -1,0 +1,697 @@
+/*
+ * draft.c - the catalog an import builds, and its review list (see
+ * draft.h).
+ *
+ * Tables are kept as text: an import copies what it read and the
+ * catalog loader, run over the rendered bytes before anything is
+ * written, is the one place that decides whether they form a catalog.
+ * Facts are deduplicated with an open-addressing set hashed over their
+ * row indices and strings, so importing a 300k-row dump stays linear.
+ */
+#include "draft.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fmt.h"
+#include "outfile.h"
+
+static const char *const key_cols[DRAFT_KINDS] = { "code", "model", "dataset" };
+static const char *const file_names[DRAFT_KINDS] = { "tasks", "models", "datasets" };
+
+static char *dup_str(const char *s)
+{
+    size_t n = strlen(s ? s : "") + 1;
+    char *p = malloc(n);
+    if (p)
+        memcpy(p, s ? s : "", n);
+    return p;
+}
+
+static int grow(void **p, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap)
+        return 0;
+    size_t c = *cap ? *cap : 8;
+    while (c < need)
+        c *= 2;
+    void *q = realloc(*p, c * size);
+    if (!q)
+        return -1;
+    *p = q;
+    *cap = c;
+    return 0;
+}
+
+void draft_init(bc_draft *d)
+{
+    memset(d, 0, sizeof *d);
+}
+
+static void table_release(draft_table *t)
+{
+    for (size_t r = 0; r < t->n_rows; r++) {
+        for (size_t c = 0; c < t->rows[r].n; c++)
+            free(t->rows[r].cells[c]);
+        free(t->rows[r].cells);
+    }
+    for (size_t c = 0; c < t->n_cols; c++)
+        free(t->cols[c]);
+    free(t->rows);
+    free(t->cols);
+    names_free(t->names);
+    names_free(t->labels);
+}
+
+void draft_release(bc_draft *d)
+{
+    if (!d)
+        return;
+    for (int k = 0; k < DRAFT_KINDS; k++)
+        table_release(&d->t[k]);
+    for (size_t i = 0; i < d->n_facts; i++) {
+        free(d->facts[i].source);
+        free(d->facts[i].score);
+        free(d->facts[i].metric);
+        free(d->facts[i].split);
+    }
+    free(d->facts);
+    free(d->fact_slots);
+    for (size_t i = 0; i < d->n_notes; i++) {
+        draft_note *n = &d->notes[i];
+        free(n->where);
+        free(n->mention);
+        free(n->problem);
+        free(n->action);
+        free(n->suggestion);
+    }
+    free(d->notes);
+    draft_init(d);
+}
+
+/* Index of column `col`, added at the end when `add` and missing; -1 when absent or OOM. */
+static int column(draft_table *t, const char *col, int add)
+{
+    for (size_t c = 0; c < t->n_cols; c++)
+        if (strcmp(t->cols[c], col) == 0)
+            return (int)c;
+    if (!add || grow((void **)&t->cols, &t->cap_cols, t->n_cols + 1, sizeof *t->cols) < 0)
+        return -1;
+    if (!(t->cols[t->n_cols] = dup_str(col)))
+        return -1;
+    return (int)t->n_cols++;
+}
+
+static int ccolumn(const draft_table *t, const char *col)
+{
+    for (size_t c = 0; c < t->n_cols; c++)
+        if (strcmp(t->cols[c], col) == 0)
+            return (int)c;
+    return -1;
+}
+
+int draft_start(bc_draft *d)
+{
+    for (int k = 0; k < DRAFT_KINDS; k++) {
+        draft_table *t = &d->t[k];
+        if (t->names)
+            continue;
+        if (!(t->names = names_new()) || column(t, key_cols[k], 1) < 0)
+            return BC_EX_SOFTWARE;
+        if (k == DRAFT_TASKS && !(t->labels = names_new()))
+            return BC_EX_SOFTWARE;
+    }
+    return BC_OK;
+}
+
+static const char *cell(const draft_table *t, int row, int c)
+{
+    if (row < 0 || (size_t)row >= t->n_rows || c < 0)
+        return "";
+    const draft_row *r = &t->rows[row];
+    return (size_t)c < r->n && r->cells[c] ? r->cells[c] : "";
+}
+
+static int set_cell(draft_table *t, int row, int c, const char *value)
+{
+    draft_row *r = &t->rows[row];
+    if ((size_t)c >= r->n) {
+        char **cells = realloc(r->cells, ((size_t)c + 1) * sizeof *cells);
+        if (!cells)
+            return BC_EX_SOFTWARE;
+        for (size_t i = r->n; i <= (size_t)c; i++)
+            cells[i] = NULL;
+        r->cells = cells;
+        r->n = (size_t)c + 1;
+    }
+    char *v = dup_str(value);
+    if (!v)
+        return BC_EX_SOFTWARE;
+    free(r->cells[c]);
+    r->cells[c] = v;
+    return BC_OK;
+}
+
+int draft_find(const bc_draft *d, draft_kind k, const char *name)
+{
+    return d->t[k].names ? names_find(d->t[k].names, name) : -1;
+}
+
+const char *draft_get(const bc_draft *d, draft_kind k, int row, const char *col)
+{
+    return cell(&d->t[k], row, ccolumn(&d->t[k], col));
+}
+
+int draft_task_find(const bc_draft *d, const char *label)
+{
+    int r = draft_find(d, DRAFT_TASKS, label);
+    if (r < 0 && d->t[DRAFT_TASKS].labels)
+        r = names_find(d->t[DRAFT_TASKS].labels, label);
+    return r;
+}
+
+int draft_add(bc_draft *d, draft_kind k, const char *name, int *row, int *created)
+{
+    draft_table *t = &d->t[k];
+    int r = draft_find(d, k, name);
+    if (created)
+        *created = r < 0;
+    if (r < 0) {
+        if (t->n_rows >= (size_t)INT32_MAX ||
+            grow((void **)&t->rows, &t->cap_rows, t->n_rows + 1, sizeof *t->rows) < 0)
+            return BC_EX_SOFTWARE;
+        r = (int)t->n_rows;
+        t->rows[r] = (draft_row){ NULL, 0 };
+        t->n_rows++;
+        if (set_cell(t, r, 0, name) != BC_OK || names_add(t->names, name, r, 1) == -2)
+            return BC_EX_SOFTWARE;
+    }
+    if (row)
+        *row = r;
+    return BC_OK;
+}
+
+int draft_set(bc_draft *d, draft_kind k, int row, const char *col, const char *value,
+              int overwrite)
+{
+    draft_table *t = &d->t[k];
+    int c = column(t, col, 1);
+    if (c < 0)
+        return BC_EX_SOFTWARE;
+    if (!overwrite && *cell(t, row, c))
+        return BC_OK;
+    if (k == DRAFT_TASKS && strcmp(col, "name") == 0 && *value &&
+        names_add(t->labels, value, row, 1) == -2)
+        return BC_EX_SOFTWARE;
+    return set_cell(t, row, c, value);
+}
+
+/* Whether the ';' list `list` holds an item folding like `item`. */
+static int list_has(const char *list, const char *item)
+{
+    char *key = names_fold(item);
+    if (!key)
+        return 0;
+    int found = 0;
+    const char *p = list;
+    while (*p && !found) {
+        const char *e = strchr(p, ';');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        char *one = malloc(n + 1);
+        if (one) {
+            memcpy(one, p, n);
+            one[n] = '\0';
+            char *k2 = names_fold(one);
+            found = k2 && strcmp(k2, key) == 0;
+            free(k2);
+            free(one);
+        }
+        p += n + (e ? 1 : 0);
+    }
+    free(key);
+    return found;
+}
+
+int draft_list_add(bc_draft *d, draft_kind k, int row, const char *col, const char *item)
+{
+    draft_table *t = &d->t[k];
+    if (!*item)
+        return BC_OK;
+    int c = column(t, col, 1);
+    if (c < 0)
+        return BC_EX_SOFTWARE;
+    const char *old = cell(t, row, c);
+    if (list_has(old, item))
+        return BC_OK;
+    if (strcmp(col, "aliases") == 0) {
+        int holder = names_find(t->names, item);
+        if (holder >= 0)
+            return BC_OK; /* the key itself, or another row's name: not an alias of this one */
+        if (names_add(t->names, item, row, 0) == -2)
+            return BC_EX_SOFTWARE;
+    }
+    size_t n = strlen(old), m = strlen(item);
+    char *v = malloc(n + m + 2);
+    if (!v)
+        return BC_EX_SOFTWARE;
+    memcpy(v, old, n);
+    size_t at = n;
+    if (n)
+        v[at++] = ';';
+    memcpy(v + at, item, m + 1);
+    int rc = set_cell(t, row, c, v);
+    free(v);
+    return rc;
+}
+
+/* ---------------------------------------------------------------- facts */
+
+static uint64_t hash_mix(uint64_t h, const void *p, size_t n)
+{
+    const unsigned char *s = p;
+    for (size_t i = 0; i < n; i++) {
+        h ^= s[i];
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+static uint64_t fact_hash(int model, int dataset, int task, bc_role role, const char *metric,
+                          const char *split)
+{
+    uint64_t h = 14695981039346656037ull;
+    int v[4] = { model, dataset, task, (int)role };
+    h = hash_mix(h, v, sizeof v);
+    h = hash_mix(h, metric, strlen(metric) + 1);
+    return hash_mix(h, split, strlen(split) + 1);
+}
+
+static int fact_same(const draft_fact *f, int model, int dataset, int task, bc_role role,
+                     const char *metric, const char *split)
+{
+    return f->model == model && f->dataset == dataset && f->task == task && f->role == role &&
+           strcmp(f->metric, metric) == 0 && strcmp(f->split, split) == 0;
+}
+
+static int rehash_facts(bc_draft *d)
+{
+    size_t n = d->n_fact_slots ? d->n_fact_slots * 2 : 1024;
+    size_t *slots = calloc(n, sizeof *slots);
+    if (!slots)
+        return -1;
+    for (size_t i = 0; i < d->n_facts; i++) {
+        const draft_fact *f = &d->facts[i];
+        size_t s = fact_hash(f->model, f->dataset, f->task, f->role, f->metric, f->split) &
+                   (n - 1);
+        while (slots[s])
+            s = (s + 1) & (n - 1);
+        slots[s] = i + 1;
+    }
+    free(d->fact_slots);
+    d->fact_slots = slots;
+    d->n_fact_slots = n;
+    return 0;
+}
+
+int draft_add_fact(bc_draft *d, int model, int dataset, int task, bc_role role,
+                   const char *source, const char *score, const char *metric, const char *split)
+{
+    metric = metric ? metric : "";
+    split = split ? split : "";
+    if ((d->n_facts + 1) * 2 > d->n_fact_slots && rehash_facts(d) < 0)
+        return BC_EX_SOFTWARE;
+    size_t mask = d->n_fact_slots - 1;
+    size_t s = fact_hash(model, dataset, task, role, metric, split) & mask;
+    while (d->fact_slots[s]) {
+        if (fact_same(&d->facts[d->fact_slots[s] - 1], model, dataset, task, role, metric, split))
+            return BC_OK;
+        s = (s + 1) & mask;
+    }
+    if (grow((void **)&d->facts, &d->cap_facts, d->n_facts + 1, sizeof *d->facts) < 0)
+        return BC_EX_SOFTWARE;
+    draft_fact *f = &d->facts[d->n_facts];
+    *f = (draft_fact){ model, dataset, task, role, dup_str(source), dup_str(score),
+                       dup_str(metric), dup_str(split) };
+    d->n_facts++;
+    if (!f->source || !f->score || !f->metric || !f->split)
+        return BC_EX_SOFTWARE;
+    d->fact_slots[s] = d->n_facts;
+    /* A dataset serves the tasks it is used for. */
+    if (dataset >= 0 && task >= 0) {
+        const char *code = cell(&d->t[DRAFT_TASKS], task, 0);
+        return draft_list_add(d, DRAFT_DATASETS, dataset, "tasks", code);
+    }
+    return BC_OK;
+}
+
+/* ---------------------------------------------------------------- notes */
+
+int draft_note_add(bc_draft *d, const char *file, long line, long col, const char *mention,
+                   const char *problem, const char *action, const char *suggestion)
+{
+    if (grow((void **)&d->notes, &d->cap_notes, d->n_notes + 1, sizeof *d->notes) < 0)
+        return BC_EX_SOFTWARE;
+    char where[64];
+    char *w;
+    if (file) {
+        snprintf(where, sizeof where, ":%ld:%ld", line, col);
+        size_t n = strlen(file), m = strlen(where);
+        w = malloc(n + m + 1);
+        if (w) {
+            memcpy(w, file, n);
+            memcpy(w + n, where, m + 1);
+        }
+    } else {
+        w = dup_str("");
+    }
+    draft_note *nt = &d->notes[d->n_notes++];
+    *nt = (draft_note){ w, dup_str(mention), dup_str(problem), dup_str(action),
+                        dup_str(suggestion) };
+    if (!nt->where || !nt->mention || !nt->problem || !nt->action || !nt->suggestion)
+        return BC_EX_SOFTWARE;
+    return BC_OK;
+}
+
+static const char *const kind_nouns[DRAFT_KINDS] = { "task", "model", "dataset" };
+
+int draft_resolve(bc_draft *d, draft_kind k, const char *name, const char *file, long line,
+                  long col, int *row)
+{
+    *row = draft_find(d, k, name);
+    if (*row >= 0)
+        return BC_OK;
+    const char *near = d->suggest ? names_suggest(d->t[k].names, name) : NULL;
+    char problem[96], sug[DRAFT_NAME_MAX + 32];
+    snprintf(problem, sizeof problem, "%s not in the catalog", kind_nouns[k]);
+    sug[0] = '\0';
+    if (near)
+        snprintf(sug, sizeof sug, "did you mean '%s'?", near);
+    if (d->known_only) {
+        return draft_note_add(d, file, line, col, name, problem, "skipped (--known-only)",
+                              near ? sug : "add it to the catalog or fix the spelling");
+    }
+    int rc = draft_add(d, k, name, row, NULL);
+    if (rc != BC_OK)
+        return rc;
+    if (d->has_base || near) {
+        snprintf(problem, sizeof problem, "new %s", kind_nouns[k]);
+        rc = draft_note_add(d, file, line, col, name, problem, "added as a new row",
+                            near ? sug : "");
+    }
+    return rc;
+}
+
+void draft_code_from_name(const char *name, char code[DRAFT_CODE_MAX])
+{
+    size_t n = 0;
+    int dash = 0;
+    for (const unsigned char *s = (const unsigned char *)name; *s && n < DRAFT_CODE_MAX - 3; s++) {
+        unsigned char c = *s;
+        int alnum = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        if (!alnum) {
+            dash = n > 0;
+            continue;
+        }
+        if (dash) {
+            code[n++] = '-';
+            dash = 0;
+            if (n >= DRAFT_CODE_MAX - 3)
+                break;
+        }
+        code[n++] = (char)(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+    }
+    while (n > 0 && code[n - 1] == '-')
+        n--;
+    code[n] = '\0';
+    if (n == 0) {
+        strcpy(code, "T");
+    } else if (!(code[0] >= 'A' && code[0] <= 'Z')) {
+        memmove(code + 2, code, n + 1);
+        code[0] = 'T';
+        code[1] = '-';
+    }
+}
+
+int draft_task_label(bc_draft *d, const char *label, int note_new, const char *file, long line,
+                     long col, int *row)
+{
+    *row = draft_task_find(d, label);
+    if (*row >= 0)
+        return BC_OK;
+    if (d->known_only)
+        return draft_note_add(d, file, line, col, label, "task not in the catalog",
+                              "fact written without this task (--known-only)",
+                              "add the task to tasks.csv or map the label to a code");
+    char base[DRAFT_CODE_MAX], code[DRAFT_CODE_MAX + 16];
+    draft_code_from_name(label, base);
+    snprintf(code, sizeof code, "%s", base);
+    for (int i = 2; draft_find(d, DRAFT_TASKS, code) >= 0; i++)
+        snprintf(code, sizeof code, "%s-%d", base, i);
+    int rc = draft_add(d, DRAFT_TASKS, code, row, NULL);
+    if (rc == BC_OK)
+        rc = draft_set(d, DRAFT_TASKS, *row, "name", label, 0);
+    if (rc == BC_OK && note_new) {
+        char action[DRAFT_CODE_MAX + 48];
+        snprintf(action, sizeof action, "added as task '%s'", code);
+        const char *near = d->suggest ? names_suggest(d->t[DRAFT_TASKS].labels, label) : NULL;
+        char sug[DRAFT_NAME_MAX + 32] = "";
+        if (near)
+            snprintf(sug, sizeof sug, "did you mean '%s'?", near);
+        rc = draft_note_add(d, file, line, col, label, "new task", action, sug);
+    }
+    return rc;
+}
+
+/* ---------------------------------------------------------------- seeding */
+
+static int put(bc_draft *d, draft_kind k, int row, const char *col, const char *v)
+{
+    return v && *v ? draft_set(d, k, row, col, v, 1) : (column(&d->t[k], col, 1) < 0
+                                                            ? BC_EX_SOFTWARE : BC_OK);
+}
+
+static int put_list(bc_draft *d, draft_kind k, int row, const char *col, const bc_strlist *l)
+{
+    if (column(&d->t[k], col, 1) < 0)
+        return BC_EX_SOFTWARE;
+    for (size_t i = 0; i < l->n; i++)
+        if (draft_list_add(d, k, row, col, l->items[i]) != BC_OK)
+            return BC_EX_SOFTWARE;
+    return BC_OK;
+}
+
+static int put_num(bc_draft *d, draft_kind k, int row, const char *col, double v)
+{
+    char b[FMT_NUM_MAX];
+    return put(d, k, row, col, v < 0 ? "" : fmt_num(b, v));
+}
+
+int draft_from_catalog(bc_draft *d, const bc_catalog *cat)
+{
+    int rc = draft_start(d);
+    int row;
+    for (size_t i = 0; rc == BC_OK && i < cat->n_tasks; i++) {
+        const bc_task *t = &cat->tasks[i];
+        rc = draft_add(d, DRAFT_TASKS, t->code, &row, NULL);
+        if (rc == BC_OK)
+            rc = put(d, DRAFT_TASKS, row, "name", t->name);
+        if (rc == BC_OK)
+            rc = put(d, DRAFT_TASKS, row, "modality", modality_name(t->modality));
+        if (rc == BC_OK)
+            rc = put(d, DRAFT_TASKS, row, "category", t->category);
+        if (rc == BC_OK)
+            rc = put(d, DRAFT_TASKS, row, "origin", origin_name(t->origin));
+    }
+    for (size_t i = 0; rc == BC_OK && i < cat->n_models; i++) {
+        const bc_model *m = &cat->models[i];
+        char year[16] = "";
+        if (m->year > 0)
+            snprintf(year, sizeof year, "%d", m->year);
+        rc = draft_add(d, DRAFT_MODELS, m->name, &row, NULL);
+        if (rc == BC_OK)
+            rc = put_list(d, DRAFT_MODELS, row, "aliases", &m->aliases);
+        if (rc == BC_OK)
+            rc = put(d, DRAFT_MODELS, row, "paper", m->paper);
+        if (rc == BC_OK)
+            rc = put(d, DRAFT_MODELS, row, "year", year);
+        if (rc == BC_OK)
+            rc = put(d, DRAFT_MODELS, row, "speech_encoder", m->speech_encoder);
+        if (rc == BC_OK)
+            rc = put(d, DRAFT_MODELS, row, "encoder_family", m->encoder_family);
+        if (rc == BC_OK)
+            rc = put(d, DRAFT_MODELS, row, "llm", m->llm);
+        if (rc == BC_OK)
+            rc = put(d, DRAFT_MODELS, row, "llm_family", m->llm_family);
+        if (rc == BC_OK)
+            rc = put_num(d, DRAFT_MODELS, row, "llm_params_b", m->llm_params_b);
+        if (rc == BC_OK)
+            rc = put(d, DRAFT_MODELS, row, "fusion", fusion_name(m->fusion));
+        if (rc == BC_OK)
+            rc = put(d, DRAFT_MODELS, row, "output", output_name(m->output));
+    }
+    for (size_t i = 0; rc == BC_OK && i < cat->n_datasets; i++) {
+        const bc_dataset *s = &cat->datasets[i];
+        rc = draft_add(d, DRAFT_DATASETS, s->name, &row, NULL);
+        if (rc == BC_OK)
+            rc = put_list(d, DRAFT_DATASETS, row, "aliases", &s->aliases);
+        if (rc == BC_OK)
+            rc = put(d, DRAFT_DATASETS, row, "modality", modality_name(s->modality));
+        if (rc == BC_OK && column(&d->t[DRAFT_DATASETS], "tasks", 1) < 0)
+            rc = BC_EX_SOFTWARE;
+        for (size_t j = 0; rc == BC_OK && j < s->n_tasks; j++)
+            rc = draft_list_add(d, DRAFT_DATASETS, row, "tasks", cat->tasks[s->tasks[j]].code);
+        if (rc == BC_OK)
+            rc = put_list(d, DRAFT_DATASETS, row, "languages", &s->languages);
+        if (rc == BC_OK)
+            rc = put_num(d, DRAFT_DATASETS, row, "hours", s->hours);
+    }
+    for (size_t i = 0; rc == BC_OK && i < cat->n_usage; i++) {
+        const bc_usage *u = &cat->usage[i];
+        rc = draft_add_fact(d, u->model, u->dataset, u->task, u->role, u->source, NULL, NULL,
+                            NULL);
+    }
+    for (int k = 0; k < DRAFT_KINDS; k++)
+        d->n_base[k] = d->t[k].n_rows;
+    d->n_base_facts = d->n_facts;
+    d->has_base = 1;
+    return rc;
+}
+
+/* ---------------------------------------------------------------- writing */
+
+static void csv_row_end(FILE *fp)
+{
+    fputc('\n', fp);
+}
+
+static void render_table(const draft_table *t, FILE *fp)
+{
+    for (size_t c = 0; c < t->n_cols; c++) {
+        if (c)
+            fputc(',', fp);
+        fmt_csv(fp, t->cols[c]);
+    }
+    csv_row_end(fp);
+    for (size_t r = 0; r < t->n_rows; r++) {
+        for (size_t c = 0; c < t->n_cols; c++) {
+            if (c)
+                fputc(',', fp);
+            fmt_csv(fp, cell(t, (int)r, (int)c));
+        }
+        csv_row_end(fp);
+    }
+}
+
+static void render_usage(const bc_draft *d, FILE *fp)
+{
+    int extra = 0;
+    for (size_t i = 0; i < d->n_facts && !extra; i++)
+        extra = *d->facts[i].score || *d->facts[i].metric || *d->facts[i].split;
+    fputs(extra ? "model,dataset,task,role,source,score,metric,split\n"
+                : "model,dataset,task,role,source\n",
+          fp);
+    for (size_t i = 0; i < d->n_facts; i++) {
+        const draft_fact *f = &d->facts[i];
+        fmt_csv(fp, cell(&d->t[DRAFT_MODELS], f->model, 0));
+        fputc(',', fp);
+        fmt_csv(fp, cell(&d->t[DRAFT_DATASETS], f->dataset, 0));
+        fputc(',', fp);
+        fmt_csv(fp, cell(&d->t[DRAFT_TASKS], f->task, 0));
+        fputc(',', fp);
+        fputs(role_name(f->role), fp);
+        fputc(',', fp);
+        fmt_csv(fp, f->source);
+        if (extra) {
+            fputc(',', fp);
+            fmt_csv(fp, f->score);
+            fputc(',', fp);
+            fmt_csv(fp, f->metric);
+            fputc(',', fp);
+            fmt_csv(fp, f->split);
+        }
+        csv_row_end(fp);
+    }
+}
+
+static void render_review(const bc_draft *d, FILE *fp)
+{
+    fputs("position,mention,problem,action,suggestion\n", fp);
+    for (size_t i = 0; i < d->n_notes; i++) {
+        const draft_note *n = &d->notes[i];
+        const char *f[5] = { n->where, n->mention, n->problem, n->action, n->suggestion };
+        for (int j = 0; j < 5; j++) {
+            if (j)
+                fputc(',', fp);
+            fmt_csv(fp, f[j]);
+        }
+        csv_row_end(fp);
+    }
+}
+
+void draft_render(const bc_draft *d, const char *which, FILE *fp)
+{
+    for (int k = 0; k < DRAFT_KINDS; k++)
+        if (strcmp(which, file_names[k]) == 0)
+            render_table(&d->t[k], fp);
+    if (strcmp(which, "usage") == 0)
+        render_usage(d, fp);
+    else if (strcmp(which, "review") == 0)
+        render_review(d, fp);
+}
+
+typedef struct {
+    char *buf;
+    size_t len;
+} rendered;
+
+static const char *const out_files[5] = { "tasks", "models", "datasets", "usage", "review" };
+
+int draft_write(bc_draft *d, const char *dir, bc_errors *errs)
+{
+    rendered r[5] = { { 0 } };
+    bc_catalog cat;
+    catalog_init(&cat);
+    bc_outset set;
+    outset_init(&set);
+    int rc = BC_OK;
+
+    for (int i = 0; i < 5 && rc == BC_OK; i++) {
+        FILE *fp = open_memstream(&r[i].buf, &r[i].len);
+        if (!fp) {
+            rc = errors_add(errs, BC_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+            break;
+        }
+        draft_render(d, out_files[i], fp);
+        if (fclose(fp) != 0)
+            rc = errors_add(errs, BC_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+    }
+    /* The catalog loader decides: what it refuses is never written. */
+    for (int i = 0; i < 4 && rc == BC_OK; i++) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s.csv", dir, out_files[i]);
+        int lr = catalog_load_buffer(&cat, out_files[i], path, r[i].buf, r[i].len, errs);
+        if (lr != BC_OK)
+            rc = errors_add(errs, lr == BC_EX_DATAERR ? BC_EX_SOFTWARE : lr, NULL, 0, 0,
+                            "the imported catalog does not load; nothing was written");
+    }
+    if (rc == BC_OK)
+        rc = outfile_mkdirs(dir, errs);
+    for (int i = 0; i < 5 && rc == BC_OK; i++) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s.csv", dir, out_files[i]);
+        FILE *fp;
+        rc = outset_open(&set, path, &fp, errs);
+        if (rc == BC_OK && r[i].len && fwrite(r[i].buf, 1, r[i].len, fp) != r[i].len)
+            rc = errors_add(errs, BC_EX_IOERR, NULL, 0, 0, "cannot write '%s'", path);
+    }
+    if (rc == BC_OK)
+        rc = outset_commit(&set, errs);
+    else
+        outset_abort(&set);
+    for (int i = 0; i < 5; i++)
+        free(r[i].buf);
+    catalog_release(&cat);
+    return rc;
+}
