@@ -18,6 +18,16 @@
 #include "fmt.h"
 #include "outfile.h"
 
+static const char *role_text(bc_role r)
+{
+    return r == BC_ROLE_TRAIN ? "train" : "eval";
+}
+
+static const char *origin_text(bc_origin o)
+{
+    return o == BC_ORIGIN_GLOSSARY ? "glossary" : o == BC_ORIGIN_ADDED ? "added" : "";
+}
+
 static const char *const key_cols[DRAFT_KINDS] = { "code", "model", "dataset" };
 static const char *const file_names[DRAFT_KINDS] = { "tasks", "models", "datasets" };
 
@@ -346,6 +356,51 @@ int draft_add_fact(bc_draft *d, int model, int dataset, int task, bc_role role,
     return BC_OK;
 }
 
+/* ---------------------------------------------------------------- scores */
+
+int draft_parse_score(const char *text, char *out, size_t cap)
+{
+    const char *s = text;
+    while (*s == ' ' || *s == '\t')
+        s++;
+    size_t i = 0, digits = 0;
+    if (s[i] == '+' || s[i] == '-')
+        i++;
+    while (s[i] >= '0' && s[i] <= '9') {
+        i++;
+        digits++;
+    }
+    if (s[i] == '.') {
+        i++;
+        while (s[i] >= '0' && s[i] <= '9') {
+            i++;
+            digits++;
+        }
+    }
+    if (!digits || cap == 0)
+        return 0;
+    if (s[i] == 'e' || s[i] == 'E') {
+        size_t j = i + 1;
+        if (s[j] == '+' || s[j] == '-')
+            j++;
+        if (s[j] >= '0' && s[j] <= '9') {
+            while (s[j] >= '0' && s[j] <= '9')
+                j++;
+            i = j;
+        }
+    }
+    size_t from = s[0] == '+' ? 1 : 0;
+    size_t n = i - from < cap - 1 ? i - from : cap - 1;
+    memcpy(out, s + from, n);
+    out[n] = '\0';
+    const char *rest = s + i;
+    if (*rest == '%')
+        rest++;
+    while (*rest == ' ' || *rest == '\t')
+        rest++;
+    return *rest ? 2 : 1;
+}
+
 /* ---------------------------------------------------------------- notes */
 
 int draft_note_add(bc_draft *d, const char *file, long line, long col, const char *mention,
@@ -382,7 +437,9 @@ int draft_resolve(bc_draft *d, draft_kind k, const char *name, const char *file,
     *row = draft_find(d, k, name);
     if (*row >= 0)
         return BC_OK;
-    const char *near = d->suggest ? names_suggest(d->t[k].names, name) : NULL;
+    /* suggestions scan every name: only while the table is small */
+    const char *near = d->suggest && d->t[k].n_rows <= DRAFT_SUGGEST_MAX
+                           ? names_suggest(d->t[k].names, name) : NULL;
     char problem[96], sug[DRAFT_NAME_MAX + 32];
     snprintf(problem, sizeof problem, "%s not in the catalog", kind_nouns[k]);
     sug[0] = '\0';
@@ -455,7 +512,8 @@ int draft_task_label(bc_draft *d, const char *label, int note_new, const char *f
     if (rc == BC_OK && note_new) {
         char action[DRAFT_CODE_MAX + 48];
         snprintf(action, sizeof action, "added as task '%s'", code);
-        const char *near = d->suggest ? names_suggest(d->t[DRAFT_TASKS].labels, label) : NULL;
+        const char *near = d->suggest && d->t[DRAFT_TASKS].n_rows <= DRAFT_SUGGEST_MAX
+                               ? names_suggest(d->t[DRAFT_TASKS].labels, label) : NULL;
         char sug[DRAFT_NAME_MAX + 32] = "";
         if (near)
             snprintf(sug, sizeof sug, "did you mean '%s'?", near);
@@ -502,7 +560,7 @@ int draft_from_catalog(bc_draft *d, const bc_catalog *cat)
         if (rc == BC_OK)
             rc = put(d, DRAFT_TASKS, row, "category", t->category);
         if (rc == BC_OK)
-            rc = put(d, DRAFT_TASKS, row, "origin", origin_name(t->origin));
+            rc = put(d, DRAFT_TASKS, row, "origin", origin_text(t->origin));
     }
     for (size_t i = 0; rc == BC_OK && i < cat->n_models; i++) {
         const bc_model *m = &cat->models[i];
@@ -600,7 +658,7 @@ static void render_usage(const bc_draft *d, FILE *fp)
         fputc(',', fp);
         fmt_csv(fp, cell(&d->t[DRAFT_TASKS], f->task, 0));
         fputc(',', fp);
-        fputs(role_name(f->role), fp);
+        fputs(role_text(f->role), fp);
         fputc(',', fp);
         fmt_csv(fp, f->source);
         if (extra) {

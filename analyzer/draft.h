@@ -26,6 +26,9 @@
 
 typedef enum { DRAFT_TASKS = 0, DRAFT_MODELS = 1, DRAFT_DATASETS = 2, DRAFT_KINDS = 3 } draft_kind;
 
+/* "Did you mean" is looked for only while a table has at most this many rows. */
+#define DRAFT_SUGGEST_MAX 20000
+
 /* Names longer than this (bytes) are not names: importers review them. */
 #define DRAFT_NAME_MAX 300
 
@@ -171,6 +174,16 @@ void draft_code_from_name(const char *name, char code[DRAFT_CODE_MAX]);
  */
 int draft_task_label(bc_draft *d, const char *label, int note_new, const char *file, long line,
                      long col, int *row);
+
+/*
+ * Reads a score as leaderboards write it: a decimal number with an
+ * optional sign and exponent, an optional '%' after it.  Copies the
+ * number (without a '+') into `out` (cap bytes) and returns 1 when
+ * nothing but white space follows, 2 when other text follows ("85.3 ±
+ * 0.4": the number is still copied), 0 when `text` does not start with
+ * a number (after white space).
+ */
+int draft_parse_score(const char *text, char *out, size_t cap);
 
 /*
  * Writes the catalog (tasks.csv, models.csv, datasets.csv, usage.csv) and
