@@ -25,6 +25,8 @@
 
 /* Curveball null matrices drawn for each NODF z-score. */
 #define ANALYSIS_NULL_MATRICES 199
+/* Pairs in the report's "most comparable" and "least comparable" lists. */
+#define ANALYSIS_TOP_PAIRS 10
 /* Random withdrawal orders averaged for the random robustness curve. */
 #define ANALYSIS_ROBUSTNESS_RUNS 100
 
@@ -44,7 +46,8 @@ typedef struct {
     bc_concentration *conc;     /* per task index */
     int *top_dataset;           /* per task: the dataset most models used for it (ties in
                                    name order), -1 when none is named */
-    bc_overlap overlap;
+    bc_overlap_top most_comparable;  /* the ANALYSIS_TOP_PAIRS most comparable pairs */
+    bc_overlap_top unshared;         /* first pairs with shared tasks but no shared pair */
     bc_comparability comp;
     bc_nodf nodf_mt, nodf_md;   /* models x tasks, models x datasets */
     bc_nodf_null null_mt, null_md;

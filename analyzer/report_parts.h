@@ -35,6 +35,15 @@ enum {
     T_COV_TASK, T_COV_MODEL, T_COV_DATASET, T_OVERLAP, T_METRICS, T_CONC, T_COMM, T_BRIDGE,
     T_ROBUST, T_GAPS, T_PLAN, REPORT_TABLES
 };
+/*
+ * Rows of tables/overlap.csv at most: the first pairs in name order.
+ * A catalog of up to 1,000 models has every pair there; beyond, the
+ * report says so and `benchcov overlap` lists them all.
+ */
+#define REPORT_MAX_PAIR_ROWS 499500
+/* 1 when tables/overlap.csv holds every pair of models of the analysis. */
+int report_pairs_complete(const bc_analysis *a);
+
 /* The file name (without .csv) of each table. */
 extern const char *const report_table_names[REPORT_TABLES];
 /* Writes table `which` to fp.  Returns BC_OK, BC_EX_IOERR or BC_EX_SOFTWARE. */

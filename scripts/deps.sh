@@ -19,6 +19,8 @@ deps_install() {
         apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
+# The package lists are read by the scripts that source this file.
+# shellcheck disable=SC2034
 # What building benchcov and rendering its charts needs (xmllint checks
 # the rendered SVG files).
 BENCHCOV_BUILD_DEPS=(cmake make gcc libc6-dev pkg-config libigraph-dev libcsv-dev
@@ -26,4 +28,5 @@ BENCHCOV_BUILD_DEPS=(cmake make gcc libc6-dev pkg-config libigraph-dev libcsv-de
 # What the test suite needs beyond that: cmocka, valgrind, a decimal-comma
 # locale, groff and man-db (the man page is checked for warnings), git
 # (the commit --version prints), shellcheck (the scripts are linted).
+# shellcheck disable=SC2034
 BENCHCOV_TEST_DEPS=(libcmocka-dev valgrind locales groff-base man-db git shellcheck)

@@ -16,7 +16,9 @@ want=$(sed -n 's/^project(benchcov VERSION \([0-9][0-9.]*\) .*/\1/p' "$src/CMake
 [ -n "$want" ] || bad "no version in CMakeLists.txt"
 got=$("$bin" --version 2>"$tmp/err")
 rc=$?
-[ "$rc" -eq 0 ] && [ ! -s "$tmp/err" ] || bad "--version: exit $rc, stderr $(cat "$tmp/err")"
+if [ "$rc" -ne 0 ] || [ -s "$tmp/err" ]; then
+    bad "--version: exit $rc, stderr $(cat "$tmp/err")"
+fi
 if [ -e "$src/.git" ] && command -v git >/dev/null 2>&1; then
     if [[ $got =~ ^benchcov\ ${want//./\\.}\ \(commit\ ([0-9a-f]{12})(-dirty)?\)$ ]]; then
         # The build may predate the newest commit: the commit must exist.
@@ -29,8 +31,11 @@ if [ -e "$src/.git" ] && command -v git >/dev/null 2>&1; then
         bad "--version: '$got', expected 'benchcov $want (commit <12 hex digits>)'"
     fi
 else
-    [ "$got" = "benchcov $want" ] && ok "--version: $got" ||
+    if [ "$got" = "benchcov $want" ]; then
+        ok "--version: $got"
+    else
         bad "--version: '$got', expected 'benchcov $want'"
+    fi
 fi
 
 # A source tree without .git: the version alone.
@@ -47,8 +52,11 @@ fi
 touch -d '2000-01-01' "$tmp/version.h"
 cmake -DSOURCE_DIR="$tmp/tarball" -DOUTPUT="$tmp/version.h" -DVERSION=9.8.7 \
     -DGIT_EXECUTABLE=git -P "$src/cmake/version.cmake"
-[ "$(stat -c %Y "$tmp/version.h")" -lt 1000000000 ] && ok "unchanged header not rewritten" ||
+if [ "$(stat -c %Y "$tmp/version.h")" -lt 1000000000 ]; then
+    ok "unchanged header not rewritten"
+else
     bad "version.cmake rewrote an unchanged header"
+fi
 
 [ "$fail" -eq 0 ] || { echo "$fail check(s) failed"; exit 1; }
 echo "all version checks passed"
