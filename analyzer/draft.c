@@ -288,21 +288,16 @@ static uint64_t hash_mix(uint64_t h, const void *p, size_t n)
     return h;
 }
 
-static uint64_t fact_hash(int model, int dataset, int task, bc_role role, const char *metric,
-                          const char *split)
+static uint64_t fact_hash(int model, int dataset, int task, bc_role role)
 {
     uint64_t h = 14695981039346656037ull;
     int v[4] = { model, dataset, task, (int)role };
-    h = hash_mix(h, v, sizeof v);
-    h = hash_mix(h, metric, strlen(metric) + 1);
-    return hash_mix(h, split, strlen(split) + 1);
+    return hash_mix(h, v, sizeof v);
 }
 
-static int fact_same(const draft_fact *f, int model, int dataset, int task, bc_role role,
-                     const char *metric, const char *split)
+static int fact_same(const draft_fact *f, int model, int dataset, int task, bc_role role)
 {
-    return f->model == model && f->dataset == dataset && f->task == task && f->role == role &&
-           strcmp(f->metric, metric) == 0 && strcmp(f->split, split) == 0;
+    return f->model == model && f->dataset == dataset && f->task == task && f->role == role;
 }
 
 static int rehash_facts(bc_draft *d)
@@ -313,8 +308,7 @@ static int rehash_facts(bc_draft *d)
         return -1;
     for (size_t i = 0; i < d->n_facts; i++) {
         const draft_fact *f = &d->facts[i];
-        size_t s = fact_hash(f->model, f->dataset, f->task, f->role, f->metric, f->split) &
-                   (n - 1);
+        size_t s = fact_hash(f->model, f->dataset, f->task, f->role) & (n - 1);
         while (slots[s])
             s = (s + 1) & (n - 1);
         slots[s] = i + 1;
@@ -326,16 +320,19 @@ static int rehash_facts(bc_draft *d)
 }
 
 int draft_add_fact(bc_draft *d, int model, int dataset, int task, bc_role role,
-                   const char *source, const char *score, const char *metric, const char *split)
+                   const char *source, const char *score, const char *metric, const char *split,
+                   int *added)
 {
     metric = metric ? metric : "";
     split = split ? split : "";
+    if (added)
+        *added = 0;
     if ((d->n_facts + 1) * 2 > d->n_fact_slots && rehash_facts(d) < 0)
         return BC_EX_SOFTWARE;
     size_t mask = d->n_fact_slots - 1;
-    size_t s = fact_hash(model, dataset, task, role, metric, split) & mask;
+    size_t s = fact_hash(model, dataset, task, role) & mask;
     while (d->fact_slots[s]) {
-        if (fact_same(&d->facts[d->fact_slots[s] - 1], model, dataset, task, role, metric, split))
+        if (fact_same(&d->facts[d->fact_slots[s] - 1], model, dataset, task, role))
             return BC_OK;
         s = (s + 1) & mask;
     }
@@ -348,6 +345,8 @@ int draft_add_fact(bc_draft *d, int model, int dataset, int task, bc_role role,
     if (!f->source || !f->score || !f->metric || !f->split)
         return BC_EX_SOFTWARE;
     d->fact_slots[s] = d->n_facts;
+    if (added)
+        *added = 1;
     /* A dataset serves the tasks it is used for. */
     if (dataset >= 0 && task >= 0) {
         const char *code = cell(&d->t[DRAFT_TASKS], task, 0);
@@ -608,7 +607,7 @@ int draft_from_catalog(bc_draft *d, const bc_catalog *cat)
     for (size_t i = 0; rc == BC_OK && i < cat->n_usage; i++) {
         const bc_usage *u = &cat->usage[i];
         rc = draft_add_fact(d, u->model, u->dataset, u->task, u->role, u->source, NULL, NULL,
-                            NULL);
+                            NULL, NULL);
     }
     for (int k = 0; k < DRAFT_KINDS; k++)
         d->n_base[k] = d->t[k].n_rows;

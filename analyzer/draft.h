@@ -127,12 +127,14 @@ int draft_set(bc_draft *d, draft_kind k, int row, const char *col, const char *v
 int draft_list_add(bc_draft *d, draft_kind k, int row, const char *col, const char *item);
 
 /*
- * Adds a usage fact unless the same (model, dataset, task, role, metric,
- * split) is there.  Strings may be NULL for empty.  Returns BC_OK or
- * BC_EX_SOFTWARE.
+ * Adds a usage fact unless one with the same (model, dataset, task, role)
+ * is there (the catalog's key: a second one would be a duplicate row);
+ * *added (may be NULL) says which.  Strings may be NULL for empty.
+ * Returns BC_OK or BC_EX_SOFTWARE.
  */
 int draft_add_fact(bc_draft *d, int model, int dataset, int task, bc_role role,
-                   const char *source, const char *score, const char *metric, const char *split);
+                   const char *source, const char *score, const char *metric, const char *split,
+                   int *added);
 
 /*
  * Appends a review note.  `file` may be NULL (no position).  Strings

@@ -662,16 +662,20 @@ static int read_table(md_file *f, const md_table *t, const col_map *map, size_t 
             li++;
         }
         if (rc == BC_OK && row.n > ncols) {
-            int extra = 0;
-            for (size_t c = ncols; c < row.n; c++)
-                for (size_t k = 0; k < row.cells[c].n; k++)
-                    extra |= row.cells[c].s[k] != ' ' && row.cells[c].s[k] != '\t';
-            if (extra) {
-                md_pos p = mdtext_at(&row.cells[ncols], 0);
-                rc = draft_note_add(f->d, f->path, p.line, p.col, text_of(&row.cells[ncols]),
-                                    "more cells than the header has columns",
-                                    "extra cells ignored",
-                                    "escape a '|' inside a cell as '\\|'");
+            for (size_t c = ncols; c < row.n && rc == BC_OK; c++) {
+                md_text x;
+                mdtext_init(&x);
+                if (mdtext_clean(&row.cells[c], &x, NULL, ' ') < 0) {
+                    rc = BC_EX_SOFTWARE;
+                } else if (x.n) {
+                    md_pos p = x.pos[0];
+                    rc = draft_note_add(f->d, f->path, p.line, p.col, x.s,
+                                        "more cells than the header has columns",
+                                        "extra cells ignored",
+                                        "escape a '|' inside a cell as '\\|'");
+                    c = row.n; /* one note per row */
+                }
+                mdtext_release(&x);
             }
         }
         if (rc == BC_OK)

@@ -208,7 +208,7 @@ static int bench_column(mx_reader *r, mx_col *c, const bc_csvfield *f)
                             "benchmark not in the task map", "its task is its own name",
                             "add a row for it to the task map");
     if (rc == BC_OK)
-        rc = draft_task_label(r->d, label, r->d->has_base || mapped, r->path, f->line, f->col,
+        rc = draft_task_label(r->d, label, r->d->has_base, r->path, f->line, f->col,
                               &c->task);
     return rc;
 }
@@ -314,9 +314,15 @@ static int score_cell(mx_reader *r, const bc_csvfield *f, int model, const mx_co
         rc = draft_note_add(r->d, r->path, f->line, f->col, v, "text after the number", action,
                             "keep one number per cell");
     }
+    int added = 0;
     if (rc == BC_OK)
         rc = draft_add_fact(r->d, model, c->dataset, c->task, r->o->role,
-                            r->o->source ? r->o->source : r->path, score, r->o->metric, NULL);
+                            r->o->source ? r->o->source : r->path, score, r->o->metric, NULL,
+                            &added);
+    if (rc == BC_OK && !added)
+        rc = draft_note_add(r->d, r->path, f->line, f->col, v,
+                            "a second score for this model and benchmark", "first score kept",
+                            "keep one row per model");
 out:
     free(v);
     return rc;

@@ -92,32 +92,52 @@ static void shorten(char *out, size_t cap, const char *s)
     memcpy(out + n, "...", 4);
 }
 
-/* One metric value: a fact with its score, or a note. */
-static void metric_fact(pwc_reader *r, int model, int dataset, int task, const char *source,
-                        const char *metric, json_t *v, int *facts)
+/* A metric value as a score: 1 with the number in score, 0 when it holds none ("-", null). */
+static int value_score(json_t *v, char score[64])
 {
-    char score[64];
-    const char *text = NULL;
     char num[64];
+    const char *text;
     if (json_is_string(v)) {
         text = json_string_value(v);
     } else if (json_is_integer(v)) {
         snprintf(num, sizeof num, "%lld", (long long)json_integer_value(v));
         text = num;
     } else if (json_is_real(v)) {
-        snprintf(num, sizeof num, "%.17g", json_real_value(v));
+        snprintf(num, sizeof num, "%.15g", json_real_value(v));
         text = num;
     } else {
-        return; /* null, true, an object: no score */
+        return 0;
     }
-    int kind = draft_parse_score(text, score, sizeof score);
-    if (!kind) {
-        return; /* "-", "" and the like: PwC's way of saying no value */
+    return draft_parse_score(text, score, 64) != 0;
+}
+
+/*
+ * Picks the row's score: the first metric of the table's own list
+ * (sota.metrics) that the row fills with a number, else the first such
+ * metric of the row.  One fact per model, dataset and task is what the
+ * catalog keeps, so the other metrics are left out.  Returns 1 when found.
+ */
+static int pick_metric(json_t *metrics, json_t *names, char score[64], const char **metric)
+{
+    size_t i;
+    json_t *n;
+    if (json_is_array(names))
+        json_array_foreach(names, i, n) {
+            if (json_is_string(n) &&
+                value_score(json_object_get(metrics, json_string_value(n)), score)) {
+                *metric = json_string_value(n);
+                return 1;
+            }
+        }
+    const char *key;
+    json_t *v;
+    json_object_foreach(metrics, key, v) {
+        if (value_score(v, score)) {
+            *metric = key;
+            return 1;
+        }
     }
-    if (draft_add_fact(r->d, model, dataset, task, BC_ROLE_EVAL, source, score, metric, NULL) !=
-        BC_OK)
-        oom(r);
-    (*facts)++;
+    return 0;
 }
 
 static void read_row(pwc_reader *r, json_t *row, int dataset, int task, json_t *metric_names,
@@ -162,40 +182,35 @@ static void read_row(pwc_reader *r, json_t *row, int dataset, int task, json_t *
             oom(r);
     }
     const char *source = r->source ? r->source : *url ? url : r->path;
-    int facts = 0;
     json_t *m = json_object_get(row, "metrics");
     json_t *parsed = NULL;
+    char score[64];
+    const char *metric = NULL;
+    int found = 0;
     if (m && json_is_string(m)) {
         /* the variant with metrics as text: JSON inside a string, or one number */
-        const char *t = json_string_value(m);
-        parsed = json_loads(t, 0, NULL);
+        parsed = json_loads(json_string_value(m), 0, NULL);
         if (parsed && json_is_object(parsed)) {
-            m = parsed;
-        } else {
-            const char *metric = json_is_array(metric_names) && json_array_size(metric_names) == 1 &&
-                                         json_is_string(json_array_get(metric_names, 0))
-                                     ? json_string_value(json_array_get(metric_names, 0))
-                                     : "";
-            metric_fact(r, model, dataset, task, source, metric, m, &facts);
-            m = NULL;
+            found = pick_metric(parsed, metric_names, score, &metric);
+        } else if ((found = value_score(m, score))) {
+            json_t *first = json_is_array(metric_names) && json_array_size(metric_names) == 1
+                                ? json_array_get(metric_names, 0) : NULL;
+            metric = json_is_string(first) ? json_string_value(first) : "";
         }
-    }
-    if (m && json_is_object(m)) {
-        const char *key;
-        json_t *v;
-        json_object_foreach(m, key, v) {
-            if (r->rc == BC_EX_SOFTWARE)
-                break;
-            metric_fact(r, model, dataset, task, source, key, v, &facts);
-        }
-    } else if (m && !json_is_null(m) && !json_is_string(m)) {
+    } else if (m && json_is_object(m)) {
+        found = pick_metric(m, metric_names, score, &metric);
+    } else if (m && !json_is_null(m)) {
         bad(r, where, "'metrics' is neither an object nor a string");
     }
-    json_decref(parsed);
-    if (!facts && r->rc == BC_OK &&
-        draft_add_fact(r->d, model, dataset, task, BC_ROLE_EVAL, source, NULL, NULL, NULL) !=
-            BC_OK)
+    int added = 0;
+    if (r->rc != BC_EX_SOFTWARE &&
+        draft_add_fact(r->d, model, dataset, task, BC_ROLE_EVAL, source, found ? score : NULL,
+                       found ? metric : NULL, NULL, &added) != BC_OK)
         oom(r);
+    json_decref(parsed);
+    if (!added && r->rc == BC_OK)
+        note(r, name, "a second row for this model on the same dataset and task",
+             "first row kept");
 }
 
 static void read_datasets(pwc_reader *r, json_t *list, int task, const char *task_where,

@@ -495,7 +495,7 @@ static void fact(reader *r, int dataset, int task)
 {
     if (r->rc == BC_OK)
         r->rc = draft_add_fact(r->d, r->model, dataset, task, r->role, r->source, NULL, NULL,
-                               NULL);
+                               NULL, NULL);
 }
 
 static const char *const placeholders[] = { "-", "--", "\xE2\x80\x94", "\xE2\x80\x93", "n/a",
@@ -577,6 +577,31 @@ static void classify(reader *r, const mention *m)
         goto out;
     /* 1. a known name, with or without its parentheses */
     int ds = draft_find(r->d, DRAFT_DATASETS, full);
+    /* "Multilingual LibriSpeech(English ASR)": a language subset named in the group */
+    for (int g = 0; ds < 0 && *t && g < m->ng; g++) {
+        size_t a = m->ga[g], e = a;
+        while (a < m->gb[g] && is_space(r->s[a]))
+            a++;
+        e = a;
+        while (e < m->gb[g] && !is_space(r->s[e]) && r->s[e] != ',')
+            e++;
+        if (e == a || !all_languages(r->s, a, e) || e - a > 40)
+            continue;
+        char alt[DRAFT_NAME_MAX + 48];
+        int w = (int)(e - a);
+        snprintf(alt, sizeof alt, "%s %.*s", t, w, r->s + a);
+        ds = draft_find(r->d, DRAFT_DATASETS, alt);
+        if (ds < 0) {
+            snprintf(alt, sizeof alt, "%.*s %s", w, r->s + a, t);
+            ds = draft_find(r->d, DRAFT_DATASETS, alt);
+        }
+        if (ds >= 0) {
+            snprintf(buf, sizeof buf, "read as the subset '%s'",
+                     draft_get(r->d, DRAFT_DATASETS, ds, "dataset"));
+            note(r, at, full, "a language in parentheses after a dataset",
+                 "used the subset of that language", buf);
+        }
+    }
     if (ds < 0 && *t)
         ds = draft_find(r->d, DRAFT_DATASETS, t);
     if (ds >= 0) {
