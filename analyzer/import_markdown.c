@@ -229,6 +229,7 @@ typedef struct {
     bc_draft *d;
     bc_errors *errs;
     const import_markdown_opts *o;
+    bc_strlist keys;     /* facet names given with --map */
     int oom;
 } md_file;
 
@@ -370,9 +371,11 @@ static int valid_facet(const char *s)
 
 /*
  * Maps header cells to roles: --map first, then the defaults for headers
- * no --map claimed.  Returns BC_OK or BC_EX_USAGE / BC_EX_SOFTWARE.
+ * no --map claimed.  Returns BC_OK or BC_EX_USAGE / BC_EX_SOFTWARE; when
+ * `quiet`, a --map header this table lacks returns -1 without a message.
  */
-static int map_columns(md_file *f, const md_text *heads, size_t n, col_map *map, char **folded)
+static int map_columns(md_file *f, const md_text *heads, size_t n, col_map *map, char **folded,
+                       int quiet)
 {
     const import_markdown_opts *o = f->o;
     for (size_t c = 0; c < n; c++) {
@@ -394,6 +397,11 @@ static int map_columns(md_file *f, const md_text *heads, size_t n, col_map *map,
         key[kl] = '\0';
         const char *facet = NULL;
         int role = map_key_role(key, &facet);
+        if (role == COL_FACET) { /* the key outlives this call: the file owns a copy */
+            if (strlist_push(&f->keys, key) < 0)
+                return BC_EX_SOFTWARE;
+            facet = f->keys.items[f->keys.n - 1];
+        }
         if (role == COL_FACET && !valid_facet(key))
             return errors_add(f->errs, BC_EX_USAGE, NULL, 0, 0,
                               "invalid value '%s' for --map: the key must be model, datasets, "
@@ -406,6 +414,16 @@ static int map_columns(md_file *f, const md_text *heads, size_t n, col_map *map,
         for (size_t c = 0; c < n && hit == n; c++)
             if (strcmp(folded[c], want) == 0)
                 hit = c;
+        if (hit == n && quiet) {
+            free(want);
+            /* -2: the table looks like the models table, so its header is the one to blame */
+            for (size_t c = 0; c < n; c++)
+                for (size_t h = 0; h < sizeof default_headers / sizeof default_headers[0]; h++)
+                    if (default_headers[h].role == COL_MODEL &&
+                        strcmp(default_headers[h].header, folded[c]) == 0)
+                        return -2;
+            return -1;
+        }
         if (hit == n) {
             bc_names *t = names_new();
             const char *near = NULL;
@@ -714,6 +732,8 @@ int import_markdown(bc_draft *d, const char *path, const char *data, size_t len,
     size_t first = o->table > 0 ? (size_t)o->table - 1 : 0;
     size_t last = o->table > 0 ? first + 1 : f.n_tables;
     const md_table *chosen = NULL;
+    /* auto mode: the first table with a model column and every --map header */
+    int quiet = o->table == 0, missed = -1, missed_model = 0;
     for (size_t ti = first; ti < last && !chosen; ti++) {
         cells_release(&hc);
         if (line_split(&f, f.tables[ti].header, &hc) < 0) {
@@ -740,11 +760,23 @@ int import_markdown(bc_draft *d, const char *path, const char *data, size_t len,
                 rc = BC_EX_SOFTWARE;
         }
         if (rc == BC_OK)
-            rc = map_columns(&f, cleaned, nh, map, folded);
+            rc = map_columns(&f, cleaned, nh, map, folded, quiet);
         for (size_t c = nh; c < ncols; c++)
             map[c] = (col_map){ -1, NULL };
         for (size_t c = 0; c < nh; c++)
             mdtext_release(&cleaned[c]);
+        if (rc == -1 || rc == -2) { /* a --map header this table lacks */
+            if (missed < 0 || (rc == -2 && !missed_model)) {
+                missed = (int)ti;
+                missed_model = rc == -2;
+            }
+            rc = BC_OK;
+            if (quiet && ti + 1 == last) { /* none fits: say why of the first */
+                quiet = 0;
+                ti = (size_t)missed - 1;
+            }
+            continue;
+        }
         if (rc != BC_OK)
             goto out;
         for (size_t c = 0; c < ncols; c++)
@@ -771,5 +803,6 @@ out:
     free(map);
     free(f.lines);
     free(f.tables);
+    strlist_release(&f.keys);
     return rc;
 }
