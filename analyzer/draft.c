@@ -136,6 +136,25 @@ int draft_start(bc_draft *d)
     return BC_OK;
 }
 
+/*
+ * Makes text safe to store: control characters (line breaks, tabs, DEL)
+ * become spaces, and text longer than the loader's field cap is cut at a
+ * character boundary below it.
+ */
+static void clean_text(char *v)
+{
+    size_t n = 0;
+    for (unsigned char *p = (unsigned char *)v; *p; p++, n++)
+        if (*p < 0x20 || *p == 0x7f)
+            *p = ' ';
+    if (n >= DRAFT_TEXT_MAX) {
+        size_t k = DRAFT_TEXT_MAX - 1;
+        while (k > 0 && ((unsigned char)v[k] & 0xC0) == 0x80)
+            k--;
+        v[k] = '\0';
+    }
+}
+
 static const char *cell(const draft_table *t, int row, int c)
 {
     if (row < 0 || (size_t)row >= t->n_rows || c < 0)
@@ -159,6 +178,7 @@ static int set_cell(draft_table *t, int row, int c, const char *value)
     char *v = dup_str(value);
     if (!v)
         return BC_EX_SOFTWARE;
+    clean_text(v);
     free(r->cells[c]);
     r->cells[c] = v;
     return BC_OK;
@@ -253,8 +273,8 @@ int draft_list_add(bc_draft *d, draft_kind k, int row, const char *col, const ch
     if (c < 0)
         return BC_EX_SOFTWARE;
     const char *old = cell(t, row, c);
-    if (list_has(old, item))
-        return BC_OK;
+    if (list_has(old, item) || strlen(old) + strlen(item) + 2 >= DRAFT_TEXT_MAX)
+        return BC_OK; /* already there, or the list is full */
     if (strcmp(col, "aliases") == 0) {
         int holder = names_find(t->names, item);
         if (holder >= 0)
@@ -344,6 +364,9 @@ int draft_add_fact(bc_draft *d, int model, int dataset, int task, bc_role role,
     d->n_facts++;
     if (!f->source || !f->score || !f->metric || !f->split)
         return BC_EX_SOFTWARE;
+    clean_text(f->source);
+    clean_text(f->metric);
+    clean_text(f->split);
     d->fact_slots[s] = d->n_facts;
     if (added)
         *added = 1;

@@ -11,7 +11,8 @@
  * the catalog loader, and only then renames them into place together
  * with DIR/review.csv.
  *
- * Text stored in a draft is copied; every pointer a draft returns is
+ * Text stored in a draft is copied, with control characters turned into
+ * spaces and cut below DRAFT_TEXT_MAX bytes; every pointer a draft returns is
  * valid until the draft is released.  Functions that allocate return
  * BC_EX_SOFTWARE when memory runs out (with a message in errs where
  * they take one).
@@ -28,6 +29,9 @@ typedef enum { DRAFT_TASKS = 0, DRAFT_MODELS = 1, DRAFT_DATASETS = 2, DRAFT_KIND
 
 /* "Did you mean" is looked for only while a table has at most this many rows. */
 #define DRAFT_SUGGEST_MAX 20000
+
+/* Text kept in a cell is cut below this many bytes (the loader's field cap). */
+#define DRAFT_TEXT_MAX 60000
 
 /* Names longer than this (bytes) are not names: importers review them. */
 #define DRAFT_NAME_MAX 300
