@@ -448,6 +448,8 @@ int draft_note_add(bc_draft *d, const char *file, long line, long col, const cha
                         dup_str(suggestion) };
     if (!nt->where || !nt->mention || !nt->problem || !nt->action || !nt->suggestion)
         return BC_EX_SOFTWARE;
+    clean_text(nt->mention);
+    clean_text(nt->suggestion);
     return BC_OK;
 }
 
