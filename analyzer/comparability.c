@@ -127,6 +127,7 @@ static int count_sharing(const bc_incidence *mp, const int *order, uint64_t seed
     *sharing = total;
     rc = 0;
 done:
+    free(stamp);
     incidence_release(&cm);
     incidence_release(&cmt);
     rowclass_release(&k);
