@@ -23,11 +23,6 @@ static const char *role_text(bc_role r)
     return r == BC_ROLE_TRAIN ? "train" : "eval";
 }
 
-static const char *origin_text(bc_origin o)
-{
-    return o == BC_ORIGIN_GLOSSARY ? "glossary" : o == BC_ORIGIN_ADDED ? "added" : "";
-}
-
 static const char *const key_cols[DRAFT_KINDS] = { "code", "model", "dataset" };
 static const char *const file_names[DRAFT_KINDS] = { "tasks", "models", "datasets" };
 
@@ -385,36 +380,69 @@ int draft_parse_score(const char *text, char *out, size_t cap)
     const char *s = text;
     while (*s == ' ' || *s == '\t')
         s++;
-    size_t i = 0, digits = 0;
+    size_t i = 0;
+    int neg = 0;
     if (s[i] == '+' || s[i] == '-')
-        i++;
-    while (s[i] >= '0' && s[i] <= '9') {
-        i++;
-        digits++;
-    }
-    if (s[i] == '.') {
-        i++;
-        while (s[i] >= '0' && s[i] <= '9') {
-            i++;
-            digits++;
-        }
-    }
-    if (!digits || cap == 0)
+        neg = s[i++] == '-';
+    char dig[64];            /* the digits, integer and fraction part together */
+    size_t nd = 0, ni = 0;   /* digits kept, of which before the point */
+    int over = 0;
+    for (; s[i] >= '0' && s[i] <= '9'; i++, ni++)
+        if (nd < sizeof dig)
+            dig[nd++] = s[i];
+        else
+            over = 1;
+    if (s[i] == '.')
+        for (i++; s[i] >= '0' && s[i] <= '9'; i++)
+            if (nd < sizeof dig)
+                dig[nd++] = s[i];
+    if (!nd || over || cap < 2)
         return 0;
+    long point = (long)ni;   /* digits before the decimal point */
     if (s[i] == 'e' || s[i] == 'E') {
         size_t j = i + 1;
+        int eneg = 0;
         if (s[j] == '+' || s[j] == '-')
-            j++;
+            eneg = s[j++] == '-';
         if (s[j] >= '0' && s[j] <= '9') {
-            while (s[j] >= '0' && s[j] <= '9')
-                j++;
+            long e = 0;
+            for (; s[j] >= '0' && s[j] <= '9'; j++)
+                if (e < 1000)
+                    e = e * 10 + (s[j] - '0');
+            if (e > 30)
+                return 0; /* not a score anyone writes */
+            point += eneg ? -e : e;
             i = j;
         }
     }
-    size_t from = s[0] == '+' ? 1 : 0;
-    size_t n = i - from < cap - 1 ? i - from : cap - 1;
-    memcpy(out, s + from, n);
-    out[n] = '\0';
+    /* the catalog's form: -?[0-9]+(\.[0-9]+)?, no exponent, no '+' */
+    char buf[160];
+    size_t n = 0;
+    if (neg)
+        buf[n++] = '-';
+    if (point <= 0) {
+        buf[n++] = '0';
+        buf[n++] = '.';
+        for (long k = 0; k < -point; k++)
+            buf[n++] = '0';
+        memcpy(buf + n, dig, nd);
+        n += nd;
+    } else {
+        size_t first = 0; /* leading zeros of the integer part, one kept */
+        while (first + 1 < (size_t)point && first < nd && dig[first] == '0')
+            first++;
+        for (long k = (long)first; k < point; k++)
+            buf[n++] = (size_t)k < nd ? dig[k] : '0';
+        if ((size_t)point < nd) {
+            buf[n++] = '.';
+            memcpy(buf + n, dig + point, nd - (size_t)point);
+            n += nd - (size_t)point;
+        }
+    }
+    buf[n] = '\0';
+    if (n >= cap)
+        return 0;
+    memcpy(out, buf, n + 1);
     const char *rest = s + i;
     if (*rest == '%')
         rest++;
@@ -564,27 +592,51 @@ static int put_list(bc_draft *d, draft_kind k, int row, const char *col, const b
     return BC_OK;
 }
 
+/* A number as the shortest plain decimal (no exponent) that reads back as the same double. */
+static void score_text(double v, char out[40])
+{
+    out[0] = '\0';
+    if (v != v || v > 1e30 || v < -1e30)
+        return;
+    for (int p = 0; p <= 17; p++) {
+        snprintf(out, 40, "%.*f", p, v);
+        if (strtod(out, NULL) == v)
+            return;
+    }
+}
+
 static int put_num(bc_draft *d, draft_kind k, int row, const char *col, double v)
 {
-    char b[FMT_NUM_MAX];
-    return put(d, k, row, col, v < 0 ? "" : fmt_num(b, v));
+    char b[40];
+    score_text(v, b);
+    return put(d, k, row, col, v < 0 ? "" : b);
+}
+
+/* Every facet column of `fs` for entry `facet` of `row`, in header order. */
+static int put_facets(bc_draft *d, draft_kind k, int row, const bc_facets *fs, const int *facet)
+{
+    for (size_t c = 0; c < fs->n; c++) {
+        int rc = put(d, k, row, fs->cols[c].name, catalog_facet_value(fs, facet, (int)c));
+        if (rc != BC_OK)
+            return rc;
+    }
+    return BC_OK;
 }
 
 int draft_from_catalog(bc_draft *d, const bc_catalog *cat)
 {
     int rc = draft_start(d);
     int row;
+    const unsigned has_tasks = 1u << BC_FILE_TASKS, has_models = 1u << BC_FILE_MODELS,
+                   has_datasets = 1u << BC_FILE_DATASETS;
     for (size_t i = 0; rc == BC_OK && i < cat->n_tasks; i++) {
         const bc_task *t = &cat->tasks[i];
         rc = draft_add(d, DRAFT_TASKS, t->code, &row, NULL);
-        if (rc == BC_OK)
+        /* a task named only in usage has its code as name: leave the name empty */
+        if (rc == BC_OK && (cat->files & has_tasks))
             rc = put(d, DRAFT_TASKS, row, "name", t->name);
         if (rc == BC_OK)
-            rc = put(d, DRAFT_TASKS, row, "modality", modality_name(t->modality));
-        if (rc == BC_OK)
-            rc = put(d, DRAFT_TASKS, row, "category", t->category);
-        if (rc == BC_OK)
-            rc = put(d, DRAFT_TASKS, row, "origin", origin_text(t->origin));
+            rc = put_facets(d, DRAFT_TASKS, row, &cat->task_facets, t->facet);
     }
     for (size_t i = 0; rc == BC_OK && i < cat->n_models; i++) {
         const bc_model *m = &cat->models[i];
@@ -592,34 +644,24 @@ int draft_from_catalog(bc_draft *d, const bc_catalog *cat)
         if (m->year > 0)
             snprintf(year, sizeof year, "%d", m->year);
         rc = draft_add(d, DRAFT_MODELS, m->name, &row, NULL);
-        if (rc == BC_OK)
-            rc = put_list(d, DRAFT_MODELS, row, "aliases", &m->aliases);
+        if (rc != BC_OK || !(cat->files & has_models))
+            continue;
+        rc = put_list(d, DRAFT_MODELS, row, "aliases", &m->aliases);
         if (rc == BC_OK)
             rc = put(d, DRAFT_MODELS, row, "paper", m->paper);
         if (rc == BC_OK)
             rc = put(d, DRAFT_MODELS, row, "year", year);
         if (rc == BC_OK)
-            rc = put(d, DRAFT_MODELS, row, "speech_encoder", m->speech_encoder);
-        if (rc == BC_OK)
-            rc = put(d, DRAFT_MODELS, row, "encoder_family", m->encoder_family);
-        if (rc == BC_OK)
-            rc = put(d, DRAFT_MODELS, row, "llm", m->llm);
-        if (rc == BC_OK)
-            rc = put(d, DRAFT_MODELS, row, "llm_family", m->llm_family);
-        if (rc == BC_OK)
             rc = put_num(d, DRAFT_MODELS, row, "llm_params_b", m->llm_params_b);
         if (rc == BC_OK)
-            rc = put(d, DRAFT_MODELS, row, "fusion", fusion_name(m->fusion));
-        if (rc == BC_OK)
-            rc = put(d, DRAFT_MODELS, row, "output", output_name(m->output));
+            rc = put_facets(d, DRAFT_MODELS, row, &cat->model_facets, m->facet);
     }
     for (size_t i = 0; rc == BC_OK && i < cat->n_datasets; i++) {
         const bc_dataset *s = &cat->datasets[i];
         rc = draft_add(d, DRAFT_DATASETS, s->name, &row, NULL);
-        if (rc == BC_OK)
-            rc = put_list(d, DRAFT_DATASETS, row, "aliases", &s->aliases);
-        if (rc == BC_OK)
-            rc = put(d, DRAFT_DATASETS, row, "modality", modality_name(s->modality));
+        if (rc != BC_OK || !(cat->files & has_datasets))
+            continue;
+        rc = put_list(d, DRAFT_DATASETS, row, "aliases", &s->aliases);
         if (rc == BC_OK && column(&d->t[DRAFT_DATASETS], "tasks", 1) < 0)
             rc = BC_EX_SOFTWARE;
         for (size_t j = 0; rc == BC_OK && j < s->n_tasks; j++)
@@ -628,11 +670,15 @@ int draft_from_catalog(bc_draft *d, const bc_catalog *cat)
             rc = put_list(d, DRAFT_DATASETS, row, "languages", &s->languages);
         if (rc == BC_OK)
             rc = put_num(d, DRAFT_DATASETS, row, "hours", s->hours);
+        if (rc == BC_OK)
+            rc = put_facets(d, DRAFT_DATASETS, row, &cat->dataset_facets, s->facet);
     }
     for (size_t i = 0; rc == BC_OK && i < cat->n_usage; i++) {
         const bc_usage *u = &cat->usage[i];
-        rc = draft_add_fact(d, u->model, u->dataset, u->task, u->role, u->source, NULL, NULL,
-                            NULL, NULL);
+        char score[40];
+        score_text(u->score, score);
+        rc = draft_add_fact(d, u->model, u->dataset, u->task, u->role, u->source, score,
+                            u->metric, u->split, NULL);
     }
     for (int k = 0; k < DRAFT_KINDS; k++)
         d->n_base[k] = d->t[k].n_rows;

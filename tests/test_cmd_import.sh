@@ -67,9 +67,16 @@ expect 65 "^benchcov: $tmp/bad.json:1:29: invalid JSON" -- import pwc "$tmp/bad.
 printf 'model,A,B\nm,1\n' >"$tmp/bad.csv"
 expect 65 "^benchcov: $tmp/bad.csv:2:1: expected 3 fields, found 2$" -- \
     import matrix "$tmp/bad.csv" --out "$tmp/md"
-[ "$(tree_hash "$tmp/md")" = "$before" ] && ok "earlier output untouched" ||
+if [ "$(tree_hash "$tmp/md")" = "$before" ]; then
+    ok "earlier output untouched"
+else
     bad "a failed import changed the earlier output"
-[ -z "$(leftovers "$tmp")" ] && ok "no temporaries left" || bad "temporaries left: $(leftovers "$tmp")"
+fi
+if [ -z "$(leftovers "$tmp")" ]; then
+    ok "no temporaries left"
+else
+    bad "temporaries left: $(leftovers "$tmp")"
+fi
 
 # Misuse, missing input, output that cannot be created.
 expect 64 "--out is required" -- import markdown $F/survey.md

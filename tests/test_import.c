@@ -830,7 +830,16 @@ static void test_codes(void **state)
     assert_int_equal(draft_parse_score("85.3", s, sizeof s), 1);
     assert_string_equal(s, "85.3");
     assert_int_equal(draft_parse_score(" +1.5e3% ", s, sizeof s), 1);
-    assert_string_equal(s, "1.5e3");
+    assert_string_equal(s, "1500");
+    assert_int_equal(draft_parse_score("-2.5E-2", s, sizeof s), 1);
+    assert_string_equal(s, "-0.025");
+    assert_int_equal(draft_parse_score("007.50", s, sizeof s), 1);
+    assert_string_equal(s, "7.50");
+    assert_int_equal(draft_parse_score("85.", s, sizeof s), 1);
+    assert_string_equal(s, "85");
+    assert_int_equal(draft_parse_score(".5", s, sizeof s), 1);
+    assert_string_equal(s, "0.5");
+    assert_int_equal(draft_parse_score("1e99", s, sizeof s), 0);
     assert_int_equal(draft_parse_score("78.9 ± 0.4", s, sizeof s), 2);
     assert_string_equal(s, "78.9");
     assert_int_equal(draft_parse_score("-", s, sizeof s), 0);
