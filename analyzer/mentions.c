@@ -262,18 +262,26 @@ static void label_resolve(reader *r, label *lb, int create, int *rows, int *n)
     }
 }
 
+/* Makes room for one more element in *p (n used of *cap); 0, or -1 (r->rc set) on OOM. */
+static int room(reader *r, void **p, size_t n, size_t *cap, size_t size)
+{
+    if (n < *cap)
+        return 0;
+    size_t c = *cap ? *cap * 2 : 16;
+    void *q = realloc(*p, c * size);
+    if (!q) {
+        r->rc = BC_EX_SOFTWARE;
+        return -1;
+    }
+    *p = q;
+    *cap = c;
+    return 0;
+}
+
 static int add_label(reader *r, size_t a, size_t b)
 {
-    if (r->n_l == r->cap_l) {
-        size_t cap = r->cap_l ? r->cap_l * 2 : 8;
-        label *l = realloc(r->l, cap * sizeof *l);
-        if (!l) {
-            r->rc = BC_EX_SOFTWARE;
-            return -1;
-        }
-        r->l = l;
-        r->cap_l = cap;
-    }
+    if (room(r, (void **)&r->l, r->n_l, &r->cap_l, sizeof *r->l) < 0)
+        return -1;
     r->l[r->n_l] = (label){ a, b, 0, { 0 }, 0 };
     return (int)r->n_l++;
 }
@@ -339,16 +347,8 @@ static int push_mention(reader *r, size_t a, size_t b, const size_t *ga, const s
         b--;
     if (a == b)
         return 0;
-    if (r->n_m == r->cap_m) {
-        size_t cap = r->cap_m ? r->cap_m * 2 : 16;
-        mention *m = realloc(r->m, cap * sizeof *m);
-        if (!m) {
-            r->rc = BC_EX_SOFTWARE;
-            return -1;
-        }
-        r->m = m;
-        r->cap_m = cap;
-    }
+    if (room(r, (void **)&r->m, r->n_m, &r->cap_m, sizeof *r->m) < 0)
+        return -1;
     mention *m = &r->m[r->n_m];
     memset(m, 0, sizeof *m);
     m->a = a;
@@ -510,6 +510,19 @@ static int is_placeholder(const char *t)
     return !*t;
 }
 
+/* Appends the rows of extra[0..nx) that rows[0..n) lacks (up to MAX_TASKS); the new count. */
+static int add_unique(int *rows, int n, const int *extra, int nx)
+{
+    for (int k = 0; k < nx && n < MAX_TASKS; k++) {
+        int seen = 0;
+        for (int j = 0; j < n; j++)
+            seen |= rows[j] == extra[k];
+        if (!seen)
+            rows[n++] = extra[k];
+    }
+    return n;
+}
+
 /* The task rows a mention's label gives, resolved without new tasks unless `create`. */
 static int mention_tasks(reader *r, const mention *m, int create, int *rows)
 {
@@ -523,13 +536,7 @@ static void dataset_facts(reader *r, const mention *m, int dataset, const int *e
 {
     int rows[MAX_TASKS];
     int n = mention_tasks(r, m, 1, rows);
-    for (int k = 0; k < nx && n < MAX_TASKS; k++) {
-        int seen = 0;
-        for (int j = 0; j < n; j++)
-            seen |= rows[j] == extra[k];
-        if (!seen)
-            rows[n++] = extra[k];
-    }
+    n = add_unique(rows, n, extra, nx);
     if (!n)
         fact(r, dataset, -1);
     for (int k = 0; k < n; k++)
@@ -542,13 +549,7 @@ static int task_only(reader *r, const mention *m, const int *extra, int nx, char
 {
     int rows[MAX_TASKS];
     int n = mention_tasks(r, m, 0, rows);
-    for (int k = 0; k < nx && n < MAX_TASKS; k++) {
-        int seen = 0;
-        for (int j = 0; j < n; j++)
-            seen |= rows[j] == extra[k];
-        if (!seen)
-            rows[n++] = extra[k];
-    }
+    n = add_unique(rows, n, extra, nx);
     codes[0] = '\0';
     for (int k = 0; k < n; k++) {
         fact(r, -1, rows[k]);
