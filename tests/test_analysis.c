@@ -171,7 +171,7 @@ static void test_ties(void **state)
     errors_init(&e);
     analysis_init(&a);
     assert_int_equal(catalog_load(&cat, BENCHCOV_SOURCE_DIR "/tests/fixtures/ties", &e), BC_OK);
-    bc_analysis_opts o = { 2, 1 };
+    bc_analysis_opts o = { .thin = 2, .seed = 1 };
     assert_int_equal(analysis_run(&a, &cat, &o, &e), BC_OK);
     int asr = catalog_find_task(&cat, "ASR"), st = catalog_find_task(&cat, "ST");
     int aac = catalog_find_task(&cat, "AAC");
