@@ -16,8 +16,8 @@
 #include <stdio.h>
 #include "error.h"
 #include "catalog.h"
+#include "fmt.h"
 
-typedef enum { BC_FORMAT_MD = 0, BC_FORMAT_CSV = 1 } bc_format;
 
 typedef int (*bc_command_fn)(int argc, char **argv, FILE *out, bc_errors *errs);
 
@@ -97,8 +97,9 @@ enum {
     BC_OPT_BY = 1u << 5,     /* --by task|model|dataset (required when accepted) */
     BC_OPT_MODEL = 1u << 6,  /* --model NAME */
     BC_OPT_TOP = 1u << 7,    /* --top N (default 0: all) */
-    BC_OPT_RENDER = 1u << 8, /* --render (report: run gnuplot on the charts) */
-    BC_OPT_FORCE = 1u << 9   /* --force (report: overwrite a README.md it did not write) */
+    BC_OPT_FACETS = 1u << 8, /* --facets LIST (model facets for the facet gaps) */
+    BC_OPT_RENDER = 1u << 9, /* --render (report: run gnuplot on the charts) */
+    BC_OPT_FORCE = 1u << 10  /* --force (report: overwrite a README.md it did not write) */
 };
 
 typedef struct {
@@ -106,6 +107,7 @@ typedef struct {
     const char *out;         /* --out */
     const char *by;          /* --by: "task", "model" or "dataset"; NULL when absent */
     const char *model;       /* --model; NULL when absent */
+    const char *facets;      /* --facets; NULL when absent */
     bc_format format;        /* --format */
     unsigned long long seed; /* --seed */
     long thin;               /* --thin, >= 1 */

@@ -9,6 +9,7 @@
 const char *const report_table_names[REPORT_TABLES] = {
     "coverage_task", "coverage_model", "coverage_dataset", "overlap", "metrics",
     "concentration", "communities", "bridging", "robustness", "gaps", "plan",
+    "contamination", "contamination_by_model",
 };
 
 static int table_concentration(FILE *fp, const bc_analysis *a)
@@ -114,6 +115,8 @@ int report_write_table(int which, FILE *fp, const bc_analysis *a, const bc_plan 
     case T_BRIDGE: return table_bridging(fp, a);
     case T_ROBUST: return table_robustness(fp, a);
     case T_GAPS: return gaps_write_csv(fp, cat, &a->gaps);
+    case T_CONTAM: return report_table_contamination(fp, a);
+    case T_CONTAM_MODEL: return report_table_contamination_by_model(fp, a);
     default: return plan_write_csv(fp, plan);
     }
 }

@@ -37,7 +37,7 @@ static int setup(void **state)
     catalog_init(&f->cat);
     analysis_init(&f->a);
     plan_init(&f->plan);
-    bc_analysis_opts o = { 2, 1 };
+    bc_analysis_opts o = { .thin = 2, .seed = 1 };
     if (catalog_load(&f->cat, GOOD, &e) != BC_OK || analysis_run(&f->a, &f->cat, &o, &e) != BC_OK ||
         plan_default(&f->cat, &f->plan) != BC_OK)
         return -1;
@@ -99,7 +99,7 @@ static void test_markdown_golden(void **state)
                             "### Thin tasks", "### Tasks carried by a single dataset",
                             "### Isolated models", "### Empty cells", "## Coverage",
                             "## Concentration", "## Overlap", "## Structure",
-                            "## Suggested evaluation set", "## Methods" };
+                            "## Contamination", "## Suggested evaluation set", "## Methods" };
     const char *at = md;
     for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
         const char *next = strstr(at, order[i]);
