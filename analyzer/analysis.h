@@ -13,12 +13,12 @@
 
 #include "bipartite.h"
 #include "catalog.h"
-#include "cli.h"
 #include "comparability.h"
 #include "concentration.h"
 #include "contamination.h"
 #include "coverage.h"
 #include "error.h"
+#include "fmt.h"
 #include "gaps.h"
 #include "nested.h"
 #include "overlap.h"
@@ -63,6 +63,8 @@ typedef struct {
     double modularity;          /* Barber's Q of that partition */
     bc_robustness rob;
     double *betweenness;        /* per dataset: betweenness on the model-dataset graph */
+    size_t betweenness_sources; /* breadth-first sources behind it: every vertex when exact,
+                                   BETWEENNESS_SOURCES sampled on large graphs */
     bc_gaps gaps;
     bc_contamination contam;    /* in-domain evaluations (contamination.h) */
     size_t uncovered, thin_tasks, covered; /* tasks by status */

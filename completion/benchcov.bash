@@ -10,7 +10,7 @@ _benchcov_options()
 {
     case $1 in
         check) echo "--data --strict --help" ;;
-        report) echo "--data --out --thin --seed --facets --help" ;;
+        report) echo "--data --out --thin --seed --facets --render --force --help" ;;
         coverage) echo "--data --by --format --help" ;;
         overlap) echo "--data --model --top --format --help" ;;
         metrics) echo "--data --seed --format --help" ;;

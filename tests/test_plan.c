@@ -631,6 +631,81 @@ static void test_stability(void **state)
     errors_release(&errs);
 }
 
+/*
+ * Stability under --objective unseen, baselines LTU and SALMONN, greedy.
+ * Weights (baselines with a train row): LibriSpeech 1 (LTU), CoVoST 2 1
+ * (SALMONN), Clotho 0, AudioCaps 0.  The plan: AudioCaps (cost 0, before
+ * Clotho by name), then CoVoST 2 (ASR and ST for cost 1).
+ * Without LTU, LibriSpeech costs 0: AudioCaps, LibriSpeech (cost 0 beats
+ * CoVoST 2's 1 for 2), then CoVoST 2 for ST: Jaccard 2/3.
+ * Without SALMONN, CoVoST 2 costs 0 and gains 2: CoVoST 2, AudioCaps:
+ * Jaccard 1.  Median of {2/3, 1} = 5/6.
+ */
+static void test_stability_unseen(void **state)
+{
+    (void)state;
+    bc_catalog cat;
+    hand_catalog(&cat);
+    plan_options o;
+    plan_options_init(&o);
+    int base[] = { LTU, SALMONN };
+    o.baselines = base;
+    o.n_baselines = 2;
+    o.objective = PLAN_UNSEEN;
+    o.method = PLAN_GREEDY;
+    bc_errors errs;
+    errors_init(&errs);
+    bc_plan p;
+    plan_init(&p);
+    assert_int_equal(plan_build(&cat, &o, &p, &errs), BC_OK);
+    assert_int_equal(p.n_steps, 2);
+    assert_int_equal(p.steps[0].dataset, AUDIOCAPS);
+    assert_int_equal(p.steps[1].dataset, CV);
+    assert_int_equal(p.stability_runs, 2);
+    assert_true(fabs(p.stability - 5.0 / 6.0) < 1e-12);
+    plan_release(&p);
+    errors_release(&errs);
+}
+
+/*
+ * A baseline that covers nothing counts as a plan left unchanged.
+ * Target ST, baselines LTU and SALMONN, k = 1: the universe is
+ * (SALMONN, ST), covered by CoVoST 2 alone; LTU has no ST row.  Without
+ * LTU the plan is the same (Jaccard 1); without SALMONN the universe is
+ * empty and so is the plan (Jaccard 0 against {CoVoST 2}).  Median of
+ * {1, 0} = 0.5 over 2 plans.
+ */
+static void test_stability_idle_baseline(void **state)
+{
+    (void)state;
+    bc_catalog cat;
+    hand_catalog(&cat);
+    plan_options o;
+    plan_options_init(&o);
+    int base[] = { LTU, SALMONN };
+    int tasks[] = { ST };
+    o.baselines = base;
+    o.n_baselines = 2;
+    o.tasks = tasks;
+    o.n_tasks = 1;
+    o.k = 1;
+    bc_errors errs;
+    errors_init(&errs);
+    for (int m = PLAN_EXACT; m <= PLAN_GREEDY; m++) {
+        o.method = (plan_method)m;
+        bc_plan p;
+        plan_init(&p);
+        assert_int_equal(plan_build(&cat, &o, &p, &errs), BC_OK);
+        assert_int_equal(p.universe, 1);
+        assert_int_equal(p.n_steps, 1);
+        assert_int_equal(p.steps[0].dataset, CV);
+        assert_int_equal(p.stability_runs, 2);
+        assert_true(fabs(p.stability - 0.5) < 1e-12);
+        plan_release(&p);
+    }
+    errors_release(&errs);
+}
+
 static void test_empty_universe(void **state)
 {
     (void)state;
@@ -800,6 +875,8 @@ int main(void)
         cmocka_unit_test(test_catalog_hours),
         cmocka_unit_test(test_catalog_unseen),
         cmocka_unit_test(test_stability),
+        cmocka_unit_test(test_stability_unseen),
+        cmocka_unit_test(test_stability_idle_baseline),
         cmocka_unit_test(test_empty_universe),
         cmocka_unit_test(test_cmd_usage_errors),
         cmocka_unit_test(test_cmd_data_errors),
