@@ -295,8 +295,14 @@ int plan_write_md_at(FILE *fp, const bc_plan *p, int level)
         fmt_put_num(fp, (double)p->stability_runs);
         fputs(p->stability_runs == 1 ? " plan" : " plans", fp);
         fputs(" computed with one baseline left out (1 = the choice does not hinge on "
-              "any single baseline).\n",
+              "any single baseline)",
               fp);
+        if (p->stability_sampled)
+            fmt_printf(fp, "; the baselines left out are a seeded sample of %N of the %N, "
+                           "more than %N distinct ones",
+                       (double)p->stability_runs, (double)p->n_baselines,
+                       (double)PLAN_STABILITY_MAX);
+        fputs(".\n", fp);
     }
     return stream_rc(fp);
 }
