@@ -21,6 +21,7 @@ const bc_command bc_commands[] = {
     { "metrics", cmd_metrics, usage_metrics, "headline, nestedness and structure figures" },
     { "plan", cmd_plan, usage_plan, "choose the datasets to evaluate on" },
     { "diff", cmd_diff, usage_diff, "what changed between two versions of a catalog" },
+    { "import", cmd_import, usage_import, "a catalog from a Markdown table, a leaderboard CSV or a PwC dump" },
     { NULL, NULL, NULL, NULL },
 };
 
