@@ -19,6 +19,7 @@ const bc_command bc_commands[] = {
     { "overlap", cmd_overlap, usage_overlap, "what every pair of models shares" },
     { "metrics", cmd_metrics, usage_metrics, "headline, nestedness and structure figures" },
     { "plan", cmd_plan, usage_plan, "choose the datasets to evaluate on" },
+    { "export", cmd_export, usage_export, "the catalog as GraphML, DOT, an edge list or JSON" },
     { NULL, NULL, NULL, NULL },
 };
 
