@@ -3,8 +3,8 @@
  *
  * catalog_load() streams the four CSV files of a data directory
  * (tasks.csv, models.csv, datasets.csv, usage.csv), validates every row
- * and resolves every reference.  This is the only module that includes
- * <csv.h>.  Entries keep their file order; writers sort by name where
+ * and resolves every reference (the bytes go through csvscan.h, the only
+ * module that includes <csv.h>).  Entries keep their file order; writers sort by name where
  * they need a total order.
  */
 #ifndef BENCHCOV_CATALOG_H
@@ -12,14 +12,9 @@
 
 #include <stddef.h>
 #include "error.h"
+#include "csvscan.h"
 #include "names.h"
-
-/*
- * The longest field, in bytes, that the loader accepts.  Longer fields are
- * rejected as soon as they pass the cap, so memory stays bounded whatever
- * the input.
- */
-#define BC_FIELD_MAX 65536
+#include "strlist.h"
 
 typedef enum {
     BC_MOD_UNKNOWN = 0,
@@ -46,13 +41,6 @@ typedef enum { BC_ORIGIN_GLOSSARY = 1, BC_ORIGIN_ADDED = 2 } bc_origin;
 const char *modality_name(bc_modality m);
 const char *fusion_name(bc_fusion f);
 const char *output_name(bc_output o);
-const char *role_name(bc_role r);
-const char *origin_name(bc_origin o);
-
-typedef struct {
-    char **items; /* owned strings, in file order */
-    size_t n;
-} bc_strlist;
 
 typedef struct {
     char *code;            /* [A-Z][A-Z0-9-]*, unique */

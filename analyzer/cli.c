@@ -116,53 +116,16 @@ int cli_parse_double(const char *opt, const char *val, double min, double max, d
 
 void cli_strlist_release(bc_strlist *l)
 {
-    if (!l)
-        return;
-    for (size_t i = 0; i < l->n; i++)
-        free(l->items[i]);
-    free(l->items);
-    l->items = NULL;
-    l->n = 0;
+    strlist_release(l);
 }
 
 int cli_split_list(const char *opt, const char *val, bc_strlist *out, bc_errors *errs)
 {
-    out->items = NULL;
-    out->n = 0;
-    size_t cap = 0;
-    const char *p = val;
-    while (*p) {
-        const char *end = p;
-        while (*end && *end != ',' && *end != ';')
-            end++;
-        const char *b = p, *e = end;
-        while (b < e && (*b == ' ' || *b == '\t'))
-            b++;
-        while (e > b && (e[-1] == ' ' || e[-1] == '\t'))
-            e--;
-        if (e > b) {
-            if (out->n == cap) {
-                cap = cap ? cap * 2 : 8;
-                char **items = realloc(out->items, cap * sizeof *items);
-                if (!items)
-                    goto oom;
-                out->items = items;
-            }
-            char *s = malloc((size_t)(e - b) + 1);
-            if (!s)
-                goto oom;
-            memcpy(s, b, (size_t)(e - b));
-            s[e - b] = '\0';
-            out->items[out->n++] = s;
-        }
-        p = *end ? end + 1 : end;
-    }
+    if (strlist_split(val, ",;", out) < 0)
+        return errors_add(errs, BC_EX_SOFTWARE, NULL, 0, 0, "out of memory");
     if (out->n == 0)
         return bad_value(opt, val, "expected a list of names separated by ','", errs);
     return BC_OK;
-oom:
-    cli_strlist_release(out);
-    return errors_add(errs, BC_EX_SOFTWARE, NULL, 0, 0, "out of memory");
 }
 
 int cli_bad_option(const char *cmd, char **argv, int optind_now, int getopt_rc,

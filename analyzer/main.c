@@ -10,6 +10,7 @@
 #include "error.h"
 #include "graph.h"
 #include "outfile.h"
+#include "version.h"
 
 static void print_main_usage(FILE *fp)
 {
@@ -51,7 +52,11 @@ int main(int argc, char **argv)
         goto out;
     }
     if (strcmp(argv[1], "--version") == 0) {
-        fputs("benchcov " BENCHCOV_VERSION "\n", stdout);
+        /* The commit is "" when built outside a git checkout. */
+        if (BENCHCOV_COMMIT[0])
+            fputs("benchcov " BENCHCOV_VERSION " (commit " BENCHCOV_COMMIT ")\n", stdout);
+        else
+            fputs("benchcov " BENCHCOV_VERSION "\n", stdout);
         rc = outfile_check_stream(stdout, "standard output", &errs);
         goto out;
     }

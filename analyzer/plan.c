@@ -1,601 +1,19 @@
 /*
- * plan.c - the evaluation-set planner (see plan.h, DESIGN.md section 5).
- *
- * The file has four parts: the greedy solvers (lazy or plain), the
- * integer and linear programmes handed to GLPK, the translation of a
- * catalog into an abstract problem, and the writers.  Everything is
- * deterministic: ties are broken by a total order and GLPK is
- * deterministic for a given input, so the same catalog gives the same
+ * plan.c - the evaluation-set planner over a catalog (see plan.h,
+ * DESIGN.md section 5): the translation of a catalog into an abstract
+ * problem (plan_problem.h), the choice of solver, the replay of the
+ * chosen datasets into steps, and the leave-one-baseline-out stability.
+ * Everything is deterministic: ties are broken by a total order and GLPK
+ * is deterministic for a given input, so the same catalog gives the same
  * bytes.
  */
 #include "plan.h"
 
-#include <glpk.h>
-#include <limits.h>
 #include <math.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "fmt.h"
-
-/* ====================================================================== */
-/* Small helpers                                                           */
-/* ====================================================================== */
-
-void plan_problem_init(plan_problem *p)
-{
-    memset(p, 0, sizeof *p);
-}
-
-void plan_problem_release(plan_problem *p)
-{
-    if (!p)
-        return;
-    incidence_release(&p->cover);
-    free(p->group);
-    free(p->cost);
-    free((void *)p->name);
-    plan_problem_init(p);
-}
-
-void plan_pick_init(plan_pick *k)
-{
-    k->sets = NULL;
-    k->n = 0;
-}
-
-void plan_pick_release(plan_pick *k)
-{
-    if (!k)
-        return;
-    free(k->sets);
-    plan_pick_init(k);
-}
-
-static double set_cost(const plan_problem *p, int s)
-{
-    return p->cost ? p->cost[s] : 1.0;
-}
-
-size_t plan_count_covered(const plan_problem *p, const int *sets, size_t n)
-{
-    unsigned char *seen = calloc(p->n_elems ? p->n_elems : 1, 1);
-    if (!seen)
-        return 0;
-    size_t count = 0;
-    for (size_t i = 0; i < n; i++) {
-        const bc_incidence *m = &p->cover;
-        for (size_t j = m->rowptr[sets[i]]; j < m->rowptr[sets[i] + 1]; j++)
-            if (!seen[m->col[j]]) {
-                seen[m->col[j]] = 1;
-                count++;
-            }
-    }
-    free(seen);
-    return count;
-}
-
-double plan_pick_cost(const plan_problem *p, const int *sets, size_t n)
-{
-    double c = 0;
-    for (size_t i = 0; i < n; i++)
-        c += set_cost(p, sets[i]);
-    return c;
-}
-
-static int cmp_int(const void *a, const void *b)
-{
-    int x = *(const int *)a, y = *(const int *)b;
-    return (x > y) - (x < y);
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-/* Sorts a copy of a[0..n-1] and drops duplicates; NULL on OOM. */
-static int *sorted_unique(const int *a, size_t n, size_t *out_n)
-{
-    int *c = malloc((n ? n : 1) * sizeof *c);
-    if (!c)
-        return NULL;
-    if (n)
-        memcpy(c, a, n * sizeof *c);
-    qsort(c, n, sizeof *c, cmp_int);
-    size_t m = 0;
-    for (size_t i = 0; i < n; i++)
-        if (m == 0 || c[m - 1] != c[i])
-            c[m++] = c[i];
-    *out_n = m;
-    return c;
-}
-
-double plan_jaccard(const int *a, size_t na, const int *b, size_t nb)
-{
-    size_t ma, mb;
-    int *x = sorted_unique(a, na, &ma);
-    int *y = sorted_unique(b, nb, &mb);
-    double j = -1;
-    if (x && y) {
-        size_t i = 0, k = 0, shared = 0;
-        while (i < ma && k < mb) {
-            if (x[i] == y[k]) {
-                shared++;
-                i++;
-                k++;
-            } else if (x[i] < y[k]) {
-                i++;
-            } else {
-                k++;
-            }
-        }
-        size_t uni = ma + mb - shared;
-        j = uni ? (double)shared / (double)uni : 1.0;
-    }
-    free(x);
-    free(y);
-    return j;
-}
-
-double plan_median(double *v, size_t n)
-{
-    if (n == 0)
-        return NAN;
-    qsort(v, n, sizeof *v, cmp_double);
-    if (n % 2)
-        return v[n / 2];
-    return (v[n / 2 - 1] + v[n / 2]) / 2;
-}
-
-/* ====================================================================== */
-/* Greedy                                                                  */
-/* ====================================================================== */
-
-enum {
-    MODE_CARD,  /* largest gain */
-    MODE_RATIO, /* largest gain per cost (budgeted coverage) */
-    MODE_COVER  /* least cost per gain (set cover) */
-};
-
-typedef struct {
-    int set;
-    size_t gain;   /* elements newly covered */
-    size_t groups; /* distinct groups among them */
-} cand;
-
-typedef struct {
-    const plan_problem *p;
-    int mode;
-    unsigned char *covered; /* n_elems flags */
-    unsigned *stamp;        /* n_groups marks for counting distinct groups */
-    unsigned now;
-} greedy;
-
-static void eval_set(greedy *g, cand *c)
-{
-    const bc_incidence *m = &g->p->cover;
-    if (++g->now == 0) { /* wrapped: clear the marks */
-        memset(g->stamp, 0, (g->p->n_groups ? g->p->n_groups : 1) * sizeof *g->stamp);
-        g->now = 1;
-    }
-    c->gain = 0;
-    c->groups = 0;
-    for (size_t j = m->rowptr[c->set]; j < m->rowptr[c->set + 1]; j++) {
-        int e = m->col[j];
-        if (g->covered[e])
-            continue;
-        c->gain++;
-        int grp = g->p->group ? g->p->group[e] : 0;
-        if (g->stamp[grp] != g->now) {
-            g->stamp[grp] = g->now;
-            c->groups++;
-        }
-    }
-}
-
-/* 1 when candidate a comes strictly before b in the greedy's total order. */
-static int better(const greedy *g, const cand *a, const cand *b)
-{
-    const plan_problem *p = g->p;
-    if (g->mode == MODE_RATIO) {
-        double l = (double)a->gain * set_cost(p, b->set);
-        double r = (double)b->gain * set_cost(p, a->set);
-        if (l != r)
-            return l > r;
-    } else if (g->mode == MODE_COVER) {
-        double l = set_cost(p, a->set) * (double)b->gain;
-        double r = set_cost(p, b->set) * (double)a->gain;
-        if (l != r)
-            return l < r;
-    }
-    if (a->gain != b->gain)
-        return a->gain > b->gain;
-    if (a->groups != b->groups)
-        return a->groups > b->groups;
-    if (p->name) {
-        int c = strcmp(p->name[a->set], p->name[b->set]);
-        if (c)
-            return c < 0;
-    }
-    return a->set < b->set;
-}
-
-static void heap_down(const greedy *g, cand *h, size_t n, size_t i)
-{
-    for (;;) {
-        size_t l = 2 * i + 1, r = l + 1, best = i;
-        if (l < n && better(g, &h[l], &h[best]))
-            best = l;
-        if (r < n && better(g, &h[r], &h[best]))
-            best = r;
-        if (best == i)
-            return;
-        cand t = h[i];
-        h[i] = h[best];
-        h[best] = t;
-        i = best;
-    }
-}
-
-static int fits(const plan_problem *p, int s, double remaining, double budget)
-{
-    if (budget < 0)
-        return 1;
-    return set_cost(p, s) <= remaining + 1e-9 * (budget > 1 ? budget : 1);
-}
-
-/*
- * The greedy core.  k < 0: no limit on the count; budget < 0: no budget;
- * allowed NULL: every set.  Appends the choices to `out`.
- */
-static int greedy_run(const plan_problem *p, int mode, long k, double budget, int lazy,
-                      const unsigned char *allowed, plan_pick *out)
-{
-    greedy g = { p, mode, NULL, NULL, 0 };
-    cand *heap = NULL;
-    int rc = BC_EX_SOFTWARE;
-    g.covered = calloc(p->n_elems ? p->n_elems : 1, 1);
-    g.stamp = calloc(p->n_groups ? p->n_groups : 1, sizeof *g.stamp);
-    heap = malloc((p->n_sets ? p->n_sets : 1) * sizeof *heap);
-    out->sets = malloc((p->n_sets ? p->n_sets : 1) * sizeof *out->sets);
-    out->n = 0;
-    if (!g.covered || !g.stamp || !heap || !out->sets)
-        goto done;
-    double remaining = budget;
-    size_t n = 0;
-    for (size_t s = 0; s < p->n_sets; s++) {
-        if (allowed && !allowed[s])
-            continue;
-        if (!fits(p, (int)s, remaining, budget))
-            continue;
-        cand c = { (int)s, 0, 0 };
-        eval_set(&g, &c);
-        if (c.gain)
-            heap[n++] = c;
-    }
-    if (lazy)
-        for (size_t i = n / 2; i-- > 0;)
-            heap_down(&g, heap, n, i);
-    while ((k < 0 || (long)out->n < k) && n > 0) {
-        cand pick;
-        if (lazy) {
-            /* Minoux's accelerated greedy: stale gains only overestimate,
-             * so a top whose fresh value is unchanged is the true best. */
-            cand top = heap[0];
-            heap[0] = heap[--n];
-            heap_down(&g, heap, n, 0);
-            if (!fits(p, top.set, remaining, budget))
-                continue; /* never fits again: the budget only shrinks */
-            cand fresh = top;
-            eval_set(&g, &fresh);
-            if (fresh.gain == 0)
-                continue;
-            if (fresh.gain != top.gain || fresh.groups != top.groups) {
-                heap[n++] = fresh;
-                for (size_t i = n - 1; i > 0;) { /* sift up */
-                    size_t parent = (i - 1) / 2;
-                    if (!better(&g, &heap[i], &heap[parent]))
-                        break;
-                    cand t = heap[i];
-                    heap[i] = heap[parent];
-                    heap[parent] = t;
-                    i = parent;
-                }
-                continue;
-            }
-            pick = fresh;
-        } else {
-            /* Plain scan: re-evaluate every remaining candidate. */
-            size_t best = SIZE_MAX, m = 0;
-            for (size_t i = 0; i < n; i++) {
-                if (!fits(p, heap[i].set, remaining, budget))
-                    continue;
-                eval_set(&g, &heap[i]);
-                if (heap[i].gain == 0)
-                    continue;
-                heap[m] = heap[i];
-                if (best == SIZE_MAX || better(&g, &heap[m], &heap[best]))
-                    best = m;
-                m++;
-            }
-            n = m;
-            if (best == SIZE_MAX)
-                break;
-            pick = heap[best];
-            heap[best] = heap[--n];
-        }
-        out->sets[out->n++] = pick.set;
-        if (budget >= 0)
-            remaining -= set_cost(p, pick.set);
-        const bc_incidence *mx = &p->cover;
-        for (size_t j = mx->rowptr[pick.set]; j < mx->rowptr[pick.set + 1]; j++)
-            g.covered[mx->col[j]] = 1;
-    }
-    rc = BC_OK;
-done:
-    free(g.covered);
-    free(g.stamp);
-    free(heap);
-    if (rc != BC_OK)
-        plan_pick_release(out);
-    return rc;
-}
-
-int plan_greedy_max(const plan_problem *p, long k, double budget, int lazy, plan_pick *out)
-{
-    if (budget < 0)
-        return greedy_run(p, MODE_CARD, k, -1, lazy, NULL, out);
-    int rc = greedy_run(p, MODE_RATIO, -1, budget, lazy, NULL, out);
-    if (rc != BC_OK)
-        return rc;
-    /* Khuller, Moss and Naor: keep the best single affordable set when it
-     * beats the ratio greedy; that gives the (1 - 1/e)/2 guarantee. */
-    size_t got = plan_count_covered(p, out->sets, out->n);
-    greedy g = { p, MODE_CARD, NULL, NULL, 0 };
-    g.covered = calloc(p->n_elems ? p->n_elems : 1, 1);
-    g.stamp = calloc(p->n_groups ? p->n_groups : 1, sizeof *g.stamp);
-    if (!g.covered || !g.stamp) {
-        free(g.covered);
-        free(g.stamp);
-        plan_pick_release(out);
-        return BC_EX_SOFTWARE;
-    }
-    cand best = { -1, 0, 0 };
-    for (size_t s = 0; s < p->n_sets; s++) {
-        if (!fits(p, (int)s, budget, budget))
-            continue;
-        cand c = { (int)s, 0, 0 };
-        eval_set(&g, &c);
-        if (c.gain && (best.set < 0 || better(&g, &c, &best)))
-            best = c;
-    }
-    free(g.covered);
-    free(g.stamp);
-    if (best.set >= 0 && best.gain > got) {
-        out->sets[0] = best.set;
-        out->n = 1;
-    }
-    return BC_OK;
-}
-
-int plan_greedy_cover(const plan_problem *p, int lazy, plan_pick *out)
-{
-    return greedy_run(p, MODE_COVER, -1, -1, lazy, NULL, out);
-}
-
-/* ====================================================================== */
-/* Integer and linear programmes (GLPK)                                    */
-/* ====================================================================== */
-
-/* 1 when every set cost is a whole number, so a fewest-sets tie-break can be folded in. */
-static int integral_costs(const plan_problem *p)
-{
-    for (size_t s = 0; s < p->n_sets; s++) {
-        double c = set_cost(p, (int)s);
-        if (c != floor(c) || c < 0 || c > 1e9)
-            return 0;
-    }
-    return 1;
-}
-
-/*
- * Builds and solves one programme.  cover = 0: maximum coverage (k or
- * budget); cover = 1: set cover of the coverable elements.  integer = 0
- * solves the LP relaxation.  On return *status is 1 (solved to
- * optimality), 0 (not solved: time limit or solver trouble); `chosen`
- * (n_sets flags, may be NULL for LPs) and *objval are set when solved.
- */
-static int glpk_solve(const plan_problem *p, int cover, long k, double budget, int integer,
-                      double time_limit_s, unsigned char *chosen, double *objval, int *status)
-{
-    size_t S = p->n_sets, E = p->n_elems, ones = incidence_ones(&p->cover);
-    int *ia = NULL, *ja = NULL, *row_of = NULL;
-    double *ar = NULL;
-    glp_prob *lp = NULL;
-    int rc = BC_EX_SOFTWARE;
-    *status = 0;
-    if (S > (size_t)INT_MAX / 2 || E > (size_t)INT_MAX / 2 || ones > (size_t)INT_MAX / 2)
-        return rc;
-    size_t cap = ones + E + S + 1;
-    ia = malloc(cap * sizeof *ia);
-    ja = malloc(cap * sizeof *ja);
-    ar = malloc(cap * sizeof *ar);
-    row_of = malloc((E ? E : 1) * sizeof *row_of);
-    if (!ia || !ja || !ar || !row_of)
-        goto done;
-
-    int old_term = glp_term_out(GLP_OFF);
-    lp = glp_create_prob();
-    int ne = 0;
-    if (!cover) {
-        glp_set_obj_dir(lp, GLP_MAX);
-        glp_add_cols(lp, (int)(S + E));
-        for (size_t s = 0; s < S; s++) {
-            glp_set_col_bnds(lp, (int)s + 1, GLP_DB, 0.0, 1.0);
-            if (integer)
-                glp_set_col_kind(lp, (int)s + 1, GLP_BV);
-        }
-        for (size_t e = 0; e < E; e++) {
-            glp_set_col_bnds(lp, (int)(S + e) + 1, GLP_DB, 0.0, 1.0);
-            glp_set_obj_coef(lp, (int)(S + e) + 1, 1.0);
-        }
-        /* Rows 1..E: y_e - sum_{s covers e} x_s <= 0; row E+1: the budget. */
-        glp_add_rows(lp, (int)E + 1);
-        for (size_t e = 0; e < E; e++) {
-            glp_set_row_bnds(lp, (int)e + 1, GLP_UP, 0.0, 0.0);
-            ne++;
-            ia[ne] = (int)e + 1, ja[ne] = (int)(S + e) + 1, ar[ne] = 1.0;
-        }
-        for (size_t s = 0; s < S; s++)
-            for (size_t j = p->cover.rowptr[s]; j < p->cover.rowptr[s + 1]; j++) {
-                ne++;
-                ia[ne] = p->cover.col[j] + 1, ja[ne] = (int)s + 1, ar[ne] = -1.0;
-            }
-        double cap_row = budget >= 0 ? budget : (double)k;
-        glp_set_row_bnds(lp, (int)E + 1, GLP_UP, 0.0, cap_row);
-        for (size_t s = 0; s < S; s++) {
-            ne++;
-            ia[ne] = (int)E + 1, ja[ne] = (int)s + 1;
-            ar[ne] = budget >= 0 ? set_cost(p, (int)s) : 1.0;
-        }
-    } else {
-        glp_set_obj_dir(lp, GLP_MIN);
-        /* One row per coverable element: sum_{s covers e} x_s >= 1. */
-        int rows = 0;
-        for (size_t e = 0; e < E; e++)
-            row_of[e] = 0;
-        for (size_t j = 0; j < ones; j++)
-            row_of[p->cover.col[j]] = 1;
-        for (size_t e = 0; e < E; e++)
-            row_of[e] = row_of[e] ? ++rows : 0;
-        glp_add_cols(lp, (int)S);
-        glp_add_rows(lp, rows);
-        /* Folding "fewest sets" into whole-number costs: cost * (S + 1) + 1
-         * orders covers by cost first, because the +1 terms sum to at most S. */
-        int fold = integer && integral_costs(p);
-        for (size_t s = 0; s < S; s++) {
-            glp_set_col_bnds(lp, (int)s + 1, GLP_DB, 0.0, 1.0);
-            if (integer)
-                glp_set_col_kind(lp, (int)s + 1, GLP_BV);
-            double c = set_cost(p, (int)s);
-            glp_set_obj_coef(lp, (int)s + 1, fold ? c * (double)(S + 1) + 1.0 : c);
-        }
-        for (int r = 1; r <= rows; r++)
-            glp_set_row_bnds(lp, r, GLP_LO, 1.0, 0.0);
-        for (size_t s = 0; s < S; s++)
-            for (size_t j = p->cover.rowptr[s]; j < p->cover.rowptr[s + 1]; j++) {
-                ne++;
-                ia[ne] = row_of[p->cover.col[j]], ja[ne] = (int)s + 1, ar[ne] = 1.0;
-            }
-    }
-    glp_load_matrix(lp, ne, ia, ja, ar);
-
-    if (integer) {
-        glp_iocp parm;
-        glp_init_iocp(&parm);
-        parm.msg_lev = GLP_MSG_OFF;
-        parm.presolve = GLP_ON;
-        parm.tm_lim = time_limit_s > 0 ? (int)(time_limit_s * 1000) : INT_MAX;
-        int ret = glp_intopt(lp, &parm);
-        if (ret == 0 && glp_mip_status(lp) == GLP_OPT) {
-            *status = 1;
-            *objval = glp_mip_obj_val(lp);
-            for (size_t s = 0; s < S; s++)
-                chosen[s] = glp_mip_col_val(lp, (int)s + 1) > 0.5;
-        }
-    } else {
-        glp_smcp parm;
-        glp_init_smcp(&parm);
-        parm.msg_lev = GLP_MSG_OFF;
-        parm.presolve = GLP_ON;
-        int ret = glp_simplex(lp, &parm);
-        if (ret == 0 && glp_get_status(lp) == GLP_OPT) {
-            *status = 1;
-            *objval = glp_get_obj_val(lp);
-        }
-    }
-    glp_delete_prob(lp);
-    glp_term_out(old_term);
-    rc = BC_OK;
-done:
-    free(ia);
-    free(ja);
-    free(ar);
-    free(row_of);
-    return rc;
-}
-
-/* Orders the chosen sets greedily by gain and drops those that gain nothing. */
-static int order_chosen(const plan_problem *p, const unsigned char *chosen, plan_pick *out)
-{
-    return greedy_run(p, MODE_CARD, -1, -1, 1, chosen, out);
-}
-
-static int exact_common(const plan_problem *p, int cover, long k, double budget,
-                        double time_limit_s, plan_pick *out, int *solved)
-{
-    plan_pick_init(out);
-    *solved = 0;
-    size_t ones = incidence_ones(&p->cover);
-    if (p->n_sets == 0 || p->n_elems == 0 || ones == 0) {
-        *solved = 1; /* nothing to cover: the empty plan is optimal */
-        out->sets = malloc(sizeof *out->sets);
-        return out->sets ? BC_OK : BC_EX_SOFTWARE;
-    }
-    unsigned char *chosen = calloc(p->n_sets, 1);
-    if (!chosen)
-        return BC_EX_SOFTWARE;
-    double obj = 0;
-    int st = 0;
-    int rc = glpk_solve(p, cover, k, budget, 1, time_limit_s, chosen, &obj, &st);
-    if (rc == BC_OK && st) {
-        rc = order_chosen(p, chosen, out);
-        if (rc == BC_OK)
-            *solved = 1;
-    }
-    free(chosen);
-    return rc;
-}
-
-int plan_exact_max(const plan_problem *p, long k, double budget, double time_limit_s,
-                   plan_pick *out, int *solved)
-{
-    return exact_common(p, 0, k, budget, time_limit_s, out, solved);
-}
-
-int plan_exact_cover(const plan_problem *p, double time_limit_s, plan_pick *out, int *solved)
-{
-    return exact_common(p, 1, -1, -1, time_limit_s, out, solved);
-}
-
-static int lp_common(const plan_problem *p, int cover, long k, double budget, double *bound)
-{
-    *bound = 0;
-    if (p->n_sets == 0 || p->n_elems == 0 || incidence_ones(&p->cover) == 0)
-        return BC_OK;
-    int st = 0;
-    int rc = glpk_solve(p, cover, k, budget, 0, 0, NULL, bound, &st);
-    if (rc == BC_OK && !st)
-        rc = BC_EX_SOFTWARE;
-    return rc;
-}
-
-int plan_lp_max(const plan_problem *p, long k, double budget, double *bound)
-{
-    return lp_common(p, 0, k, budget, bound);
-}
-
-int plan_lp_cover(const plan_problem *p, double *bound)
-{
-    return lp_common(p, 1, -1, -1, bound);
-}
-
-/* ====================================================================== */
-/* From a catalog to a problem                                             */
-/* ====================================================================== */
+#include "nameorder.h"
 
 typedef struct {
     plan_problem prob;
@@ -617,27 +35,23 @@ static void cat_problem_release(cat_problem *c)
     memset(c, 0, sizeof *c);
 }
 
+/*
+ * A fact (element, dataset) with its sort key: the element's task rank
+ * (task code order) and model rank (model name order, -1 for unseen).
+ */
 typedef struct {
     int model, task, dataset;
+    int task_rank, model_rank;
 } triple;
-
-/* The catalog being sorted by sort_triples (qsort has no context argument). */
-static const bc_catalog *sort_cat;
 
 /* Elements in task code order, then model name order; then dataset index. */
 static int cmp_triple(const void *a, const void *b)
 {
     const triple *x = a, *y = b;
-    if (x->task != y->task) {
-        int c = strcmp(sort_cat->tasks[x->task].code, sort_cat->tasks[y->task].code);
-        return c ? c : (x->task > y->task) - (x->task < y->task);
-    }
-    if (x->model != y->model) {
-        if (x->model < 0 || y->model < 0)
-            return (x->model > y->model) - (x->model < y->model);
-        int c = strcmp(sort_cat->models[x->model].name, sort_cat->models[y->model].name);
-        return c ? c : (x->model > y->model) - (x->model < y->model);
-    }
+    if (x->task_rank != y->task_rank)
+        return (x->task_rank > y->task_rank) - (x->task_rank < y->task_rank);
+    if (x->model_rank != y->model_rank)
+        return (x->model_rank > y->model_rank) - (x->model_rank < y->model_rank);
     return (x->dataset > y->dataset) - (x->dataset < y->dataset);
 }
 
@@ -668,7 +82,10 @@ static int cat_problem_build(cat_problem *c, const bc_catalog *cat, const plan_o
     int *set_of = malloc((cat->n_datasets ? cat->n_datasets : 1) * sizeof *set_of);
     int *group_of = malloc((cat->n_tasks ? cat->n_tasks : 1) * sizeof *group_of);
     int *prow = NULL, *pcol = NULL;
-    if (!tr || !rows || !cols || !set_of || !group_of)
+    int *morder = nameorder_models(cat), *torder = nameorder_tasks(cat);
+    int *mrank = morder ? nameorder_rank(morder, cat->n_models) : NULL;
+    int *trank = torder ? nameorder_rank(torder, cat->n_tasks) : NULL;
+    if (!tr || !rows || !cols || !set_of || !group_of || !mrank || !trank)
         goto done;
 
     /* Baselines with a train row on each dataset: the weights of `unseen`. */
@@ -693,7 +110,7 @@ static int cat_problem_build(cat_problem *c, const bc_catalog *cat, const plan_o
             if (u->dataset < 0 || u->task < 0 || !role_ok(opt->role, u->role) ||
                 !base_mask[u->model] || u->model == excluded || !task_mask[u->task])
                 continue;
-            tr[n++] = (triple){ u->model, u->task, u->dataset };
+            tr[n++] = (triple){ u->model, u->task, u->dataset, trank[u->task], mrank[u->model] };
         }
     } else {
         for (size_t i = 0; i < cat->n_usage; i++) {
@@ -701,13 +118,13 @@ static int cat_problem_build(cat_problem *c, const bc_catalog *cat, const plan_o
             if (u->dataset < 0 || u->task < 0 || !role_ok(opt->role, u->role) ||
                 !task_mask[u->task])
                 continue;
-            tr[n++] = (triple){ -1, u->task, u->dataset };
+            tr[n++] = (triple){ -1, u->task, u->dataset, trank[u->task], -1 };
         }
         for (size_t d = 0; d < cat->n_datasets; d++)
             for (size_t j = 0; j < cat->datasets[d].n_tasks; j++) {
                 int t = cat->datasets[d].tasks[j];
                 if (task_mask[t])
-                    tr[n++] = (triple){ -1, t, (int)d };
+                    tr[n++] = (triple){ -1, t, (int)d, trank[t], -1 };
             }
     }
 
@@ -732,7 +149,6 @@ static int cat_problem_build(cat_problem *c, const bc_catalog *cat, const plan_o
 
     /* Elements: facts in (task, model) order; the universe counts every
      * element, even one only datasets without hours cover. */
-    sort_cat = cat;
     qsort(tr, n, sizeof *tr, cmp_triple);
     size_t E = 0, G = 0;
     for (size_t t = 0; t < cat->n_tasks; t++)
@@ -799,6 +215,10 @@ done:
     free(group_of);
     free(prow);
     free(pcol);
+    free(morder);
+    free(torder);
+    free(mrank);
+    free(trank);
     if (rc != BC_OK)
         cat_problem_release(c);
     return rc;
@@ -859,7 +279,7 @@ static int cat_problem_solve(const cat_problem *c, const plan_options *opt, plan
     /* Whole-number objectives: the integer optimum lies within the LP
      * bound rounded inwards. */
     if (cover)
-        *bound = integral_costs(p) ? ceil(lp - 1e-6) : lp;
+        *bound = plan_integral_costs(p) ? ceil(lp - 1e-6) : lp;
     else
         *bound = floor(lp + 1e-6);
     return BC_OK;
@@ -1147,281 +567,3 @@ int plan_gain_curve(const bc_plan *p, double **x, double **y, size_t *n)
     return BC_OK;
 }
 
-/* ====================================================================== */
-/* Writers                                                                 */
-/* ====================================================================== */
-
-static int stream_rc(FILE *fp)
-{
-    return ferror(fp) ? BC_EX_IOERR : BC_OK;
-}
-
-int plan_write_csv(FILE *fp, const bc_plan *p)
-{
-    fputs("step,dataset,gain,covered,tasks_covered\n", fp);
-    for (size_t i = 0; i < p->n_steps; i++) {
-        const plan_step *s = &p->steps[i];
-        fmt_put_num(fp, (double)(i + 1));
-        fputc(',', fp);
-        fmt_csv(fp, p->cat->datasets[s->dataset].name);
-        fputc(',', fp);
-        fmt_put_num(fp, (double)s->gain);
-        fputc(',', fp);
-        fmt_put_num(fp, (double)s->covered);
-        fputc(',', fp);
-        fmt_put_num(fp, (double)s->tasks_covered);
-        fputc('\n', fp);
-    }
-    fputs("bound,,,", fp);
-    fmt_put_num(fp, p->bound);
-    fputs(",\n", fp);
-    return stream_rc(fp);
-}
-
-static const char *role_word(int role)
-{
-    return role == BC_ROLE_TRAIN ? "train" : role == BC_ROLE_EVAL ? "eval" : "any";
-}
-
-static void put_hours(FILE *fp, double h)
-{
-    if (h < 0)
-        fputs("unknown", fp);
-    else
-        fmt_put_num(fp, h);
-}
-
-/* Comma-separated, Markdown-escaped names of the baselines that trained on d. */
-static void put_trained(FILE *fp, const bc_plan *p, int d)
-{
-    const bc_catalog *cat = p->cat;
-    int first = 1;
-    for (size_t i = 0; i < p->n_baselines; i++) {
-        int b = p->baselines[i];
-        int hit = 0;
-        for (size_t u = 0; u < cat->n_usage && !hit; u++)
-            hit = cat->usage[u].model == b && cat->usage[u].dataset == d &&
-                  cat->usage[u].role == BC_ROLE_TRAIN;
-        if (!hit)
-            continue;
-        fputs(first ? "" : ", ", fp);
-        fmt_md(fp, cat->models[b].name);
-        first = 0;
-    }
-}
-
-/* Writes `level` hash marks and a space: a Markdown heading of that level. */
-static void heading(FILE *fp, int level)
-{
-    for (int i = 0; i < level; i++)
-        fputc('#', fp);
-    fputc(' ', fp);
-}
-
-static void write_step_md(FILE *fp, const bc_plan *p, size_t i, int level)
-{
-    const bc_catalog *cat = p->cat;
-    const plan_step *s = &p->steps[i];
-    heading(fp, level);
-    fputs("Step ", fp);
-    fmt_put_num(fp, (double)(i + 1));
-    fputs(": ", fp);
-    fmt_md(fp, cat->datasets[s->dataset].name);
-    fputs("\n\n", fp);
-    if (p->objective == PLAN_COMPARABLE) {
-        fputs("Makes ", fp);
-        fmt_put_num(fp, (double)s->gain);
-        fputs(s->gain == 1 ? " new (baseline, task) pair comparable" :
-                             " new (baseline, task) pairs comparable", fp);
-        fputs(" (", fp);
-        fmt_put_num(fp, (double)s->covered);
-        fputs(" of ", fp);
-        fmt_put_num(fp, (double)p->universe);
-        fputs(" so far); hours: ", fp);
-        put_hours(fp, s->hours);
-        fputs(".\n\n", fp);
-        /* One line per task: the baselines that become comparable on it. */
-        for (size_t j = s->first_new; j < s->first_new + s->n_new; j++) {
-            int t = p->new_task[j];
-            if (j == s->first_new || p->new_task[j - 1] != t) {
-                if (j != s->first_new)
-                    fputc('\n', fp);
-                fputs("- ", fp);
-                fmt_md(fp, cat->tasks[t].code);
-                fputs(": ", fp);
-            } else {
-                fputs(", ", fp);
-            }
-            fmt_md(fp, cat->models[p->new_model[j]].name);
-        }
-        if (s->n_new)
-            fputs("\n\n", fp);
-    } else {
-        fputs("Serves ", fp);
-        fmt_put_num(fp, (double)s->gain);
-        fputs(s->gain == 1 ? " new task: " : " new tasks: ", fp);
-        for (size_t j = s->first_new; j < s->first_new + s->n_new; j++) {
-            if (j != s->first_new)
-                fputs(", ", fp);
-            fmt_md(fp, cat->tasks[p->new_task[j]].code);
-        }
-        fputs("; hours: ", fp);
-        put_hours(fp, s->hours);
-        fputs(".\n", fp);
-        if (s->weight > 0) {
-            fputs("Trained on by ", fp);
-            fmt_put_num(fp, s->weight);
-            fputs(s->weight == 1 ? " baseline: " : " baselines: ", fp);
-            put_trained(fp, p, s->dataset);
-            fputs(".\n\n", fp);
-        } else {
-            fputs("No baseline trained on it.\n\n", fp);
-        }
-    }
-}
-
-static void write_bound_md(FILE *fp, const bc_plan *p)
-{
-    if (p->objective == PLAN_COMPARABLE) {
-        fputs("**Bound.** The plan covers ", fp);
-        fmt_put_num(fp, (double)p->covered);
-        fputs(" of ", fp);
-        fmt_put_num(fp, (double)p->universe);
-        fputs(" pairs. ", fp);
-        if (p->bound_is_optimum) {
-            fputs("This is the optimum (integer programme solved exactly), gap 0.\n\n", fp);
-        } else {
-            double gap = p->bound - (double)p->covered;
-            fputs("Upper bound from the LP relaxation: ", fp);
-            fmt_put_num(fp, p->bound);
-            fputs("; gap to it at most ", fp);
-            fmt_put_num(fp, gap > 0 ? gap : 0);
-            fputs(" pairs", fp);
-            if (p->bound > 0) {
-                fputs(" (", fp);
-                fmt_put_num(fp, 100.0 * (gap > 0 ? gap : 0) / p->bound);
-                fputs("%)", fp);
-            }
-            fputs(".\n\n", fp);
-        }
-    } else {
-        fputs("**Bound.** The plan's weight (for each chosen dataset, the baselines "
-              "that trained on it, summed) is ", fp);
-        fmt_put_num(fp, p->total_weight);
-        fputs(". ", fp);
-        if (p->bound_is_optimum) {
-            fputs("This is the least weight of any dataset set serving every coverable "
-                  "task (integer programme solved exactly), gap 0.\n\n", fp);
-        } else {
-            double gap = p->total_weight - p->bound;
-            fputs("Lower bound on the least weight, from the LP relaxation: ", fp);
-            fmt_put_num(fp, p->bound);
-            fputs("; gap to it at most ", fp);
-            fmt_put_num(fp, gap > 0 ? gap : 0);
-            fputs(".\n\n", fp);
-        }
-    }
-}
-
-int plan_write_md(FILE *fp, const bc_plan *p)
-{
-    return plan_write_md_at(fp, p, 1);
-}
-
-int plan_write_md_at(FILE *fp, const bc_plan *p, int level)
-{
-    heading(fp, level);
-    fputs("Evaluation plan\n\n", fp);
-    if (p->objective == PLAN_COMPARABLE) {
-        fputs("- Objective: comparable: cover the most (baseline, task) pairs with ", fp);
-        if (p->hours_budget >= 0) {
-            fputs("datasets of at most ", fp);
-            fmt_put_num(fp, p->hours_budget);
-            fputs(" hours in total\n", fp);
-        } else {
-            fputs("at most ", fp);
-            fmt_put_num(fp, (double)p->k);
-            fputs(p->k == 1 ? " dataset\n" : " datasets\n", fp);
-        }
-    } else {
-        fputs("- Objective: unseen: serve every coverable target task, preferring "
-              "datasets few baselines trained on\n", fp);
-    }
-    fputs(p->method == PLAN_EXACT ? "- Method: exact (integer programme, GLPK)\n"
-                                  : "- Method: greedy, bounded by the LP relaxation\n",
-          fp);
-    fputs("- Role: ", fp);
-    fputs(role_word(p->role), fp);
-    fputs("\n- Baselines: ", fp);
-    fmt_put_num(fp, (double)p->n_baselines);
-    fputs("; target tasks: ", fp);
-    fmt_put_num(fp, (double)p->n_tasks);
-    fputs("\n- Universe: ", fp);
-    fmt_put_num(fp, (double)p->universe);
-    if (p->objective == PLAN_COMPARABLE) {
-        fputs(" (baseline, task) pairs over ", fp);
-        fmt_put_num(fp, (double)p->universe_tasks);
-        fputs(p->universe_tasks == 1 ? " task" : " tasks", fp);
-    } else {
-        fputs(" coverable target tasks", fp);
-    }
-    fputs("; candidate datasets: ", fp);
-    fmt_put_num(fp, (double)p->candidates);
-    fputc('\n', fp);
-    if (p->hours_budget >= 0) {
-        fputs("- Datasets skipped for lack of hours: ", fp);
-        fmt_put_num(fp, (double)p->skipped_no_hours);
-        fputc('\n', fp);
-    }
-    fputc('\n', fp);
-
-    if (p->n_steps == 0) {
-        fputs("No dataset was chosen: ", fp);
-        fputs(p->empty_reason ? p->empty_reason : "nothing to cover", fp);
-        fputs(".\n\n", fp);
-    } else {
-        fputs("| step | dataset | gain | covered | tasks covered | hours |\n", fp);
-        fputs("|---:|---|---:|---:|---:|---:|\n", fp);
-        for (size_t i = 0; i < p->n_steps; i++) {
-            const plan_step *s = &p->steps[i];
-            fmt_printf(fp, "| %N | %M | %N | %N | %N | ", (double)(i + 1),
-                       p->cat->datasets[s->dataset].name, (double)s->gain, (double)s->covered,
-                       (double)s->tasks_covered);
-            put_hours(fp, s->hours);
-            fputs(" |\n", fp);
-        }
-        fputc('\n', fp);
-        for (size_t i = 0; i < p->n_steps; i++)
-            write_step_md(fp, p, i, level + 1);
-        size_t unknown = 0;
-        for (size_t i = 0; i < p->n_steps; i++)
-            unknown += p->steps[i].hours < 0;
-        fputs("Total hours: ", fp);
-        fmt_put_num(fp, p->total_hours);
-        if (unknown) {
-            fputs(" (plus ", fp);
-            fmt_put_num(fp, (double)unknown);
-            fputs(unknown == 1 ? " dataset of unknown hours)" : " datasets of unknown hours)",
-                  fp);
-        }
-        fputs(".\n\n", fp);
-    }
-    write_bound_md(fp, p);
-
-    fputs("**Stability.** ", fp);
-    if (isnan(p->stability)) {
-        fputs("not computed", fp);
-        fputs(p->n_baselines == 0 && p->stability_runs == 0 ? " (no baselines)" : "", fp);
-        fputs(".\n", fp);
-    } else {
-        fputs("Median Jaccard similarity ", fp);
-        fmt_put_num(fp, p->stability);
-        fputs(" between this plan's datasets and the ", fp);
-        fmt_put_num(fp, (double)p->stability_runs);
-        fputs(p->stability_runs == 1 ? " plan" : " plans", fp);
-        fputs(" computed with one baseline left out (1 = the choice does not hinge on "
-              "any single baseline).\n",
-              fp);
-    }
-    return stream_rc(fp);
-}

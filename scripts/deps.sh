@@ -19,9 +19,14 @@ deps_install() {
         apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
+# The package lists are read by the scripts that source this file.
+# shellcheck disable=SC2034
 # What building benchcov and rendering its charts needs (xmllint checks
 # the rendered SVG files).
 BENCHCOV_BUILD_DEPS=(cmake make gcc libc6-dev pkg-config libigraph-dev libcsv-dev
-                     libglpk-dev libcmocka-dev gnuplot-nox libxml2-utils)
-# What the test suite needs beyond that.
-BENCHCOV_TEST_DEPS=(valgrind locales)
+                     libglpk-dev gnuplot-nox libxml2-utils)
+# What the test suite needs beyond that: cmocka, valgrind, a decimal-comma
+# locale, groff and man-db (the man page is checked for warnings), git
+# (the commit --version prints), shellcheck (the scripts are linted).
+# shellcheck disable=SC2034
+BENCHCOV_TEST_DEPS=(libcmocka-dev valgrind locales groff-base man-db git shellcheck)

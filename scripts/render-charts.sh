@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # render-charts.sh - renders the gnuplot charts of a benchcov report.
 #
-# Usage: scripts/render-charts.sh DIR
+# Usage: scripts/render-charts.sh DIR   (installed as benchcov-render-charts)
 #
 # Runs `gnuplot NAME.gp` for every DIR/charts/*.gp inside DIR/charts (the
 # scripts read NAME.dat and write NAME.svg and NAME.png there), with
@@ -11,7 +11,7 @@
 # only ever passed as quoted arguments, never evaluated.
 set -euo pipefail
 
-usage="usage: scripts/render-charts.sh <report-dir>"
+usage="usage: ${0##*/} <report-dir>"
 if [ "$#" -eq 1 ] && { [ "$1" = "-h" ] || [ "$1" = "--help" ]; }; then
     echo "$usage"
     exit 0

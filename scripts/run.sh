@@ -11,8 +11,8 @@ deps_install "${BENCHCOV_BUILD_DEPS[@]}"
 
 data=${1:-data}
 out=${2:-reports}
-build=${BENCHCOV_BUILD_DIR:-build}
-cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+build=${BENCHCOV_BUILD_DIR:-build-run}
+cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=OFF >/dev/null
 cmake --build "$build" --target benchcov -j"$(nproc)" >/dev/null
 
 "$build/benchcov" check --data "$data"

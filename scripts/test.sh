@@ -17,6 +17,7 @@ fi
 
 jobs=$(nproc)
 passed=0
+skipped=0
 for variant in plain asan; do
     dir=build-test-$variant
     flags=(-DBENCHCOV_WERROR=ON)
@@ -27,7 +28,10 @@ for variant in plain asan; do
     echo "== $variant tests"
     (cd "$dir" && ctest --output-on-failure -j"$jobs") | tee "$dir/ctest.log"
     total=$(sed -n 's/.* tests failed out of \([0-9]*\)$/\1/p' "$dir/ctest.log")
-    passed=$((passed + total))
+    # A test that exits 77 could not run here: counted apart, not passed.
+    skips=$(grep -c -- '\*\*\*Skipped' "$dir/ctest.log" || true)
+    passed=$((passed + total - skips))
+    skipped=$((skipped + skips))
 done
 
 echo "== charts of the shipped catalog"
@@ -38,4 +42,5 @@ bash scripts/render-charts.sh "$tmp/r"
 
 echo "== valgrind"
 bash scripts/valgrind-check.sh build-test-plain/benchcov data
+[ "$skipped" -eq 0 ] || echo "skipped: $skipped (listed as ***Skipped above)"
 echo "tests: $passed passed, 0 failed"

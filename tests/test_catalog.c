@@ -295,7 +295,7 @@ static void test_buffer(void **state)
     }
 
 BAD_TEST(test_quote_unterminated, { "quote_unterminated", 65, "usage.csv", 17, 5,
-         "unterminated quoted field", 1 })
+         "unterminated quoted field: the quote opened here runs to the end of the file", 1 })
 BAD_TEST(test_quote_broken, { "quote_broken", 65, "usage.csv", 2, 9,
          "unexpected character after closing quote (double a quote inside a quoted field)", 1 })
 BAD_TEST(test_quote_stray, { "quote_stray", 65, "usage.csv", 3, 9,

@@ -47,10 +47,17 @@ for loc in C POSIX C.UTF-8; do
     fi
 done
 
-"$BINARY" plan --data "$DATA" >"$TMP/a.md" && "$BINARY" plan --data "$DATA" >"$TMP/b.md" &&
-    cmp -s "$TMP/a.md" "$TMP/b.md" && pass "same input, same bytes" || fail "Markdown differs between runs"
-grep -q "^\*\*Stability\.\*\* Median Jaccard" "$TMP/a.md" && pass "stability line" ||
+if "$BINARY" plan --data "$DATA" >"$TMP/a.md" && "$BINARY" plan --data "$DATA" >"$TMP/b.md" &&
+    cmp -s "$TMP/a.md" "$TMP/b.md"; then
+    pass "same input, same bytes"
+else
+    fail "Markdown differs between runs"
+fi
+if grep -q "^\*\*Stability\.\*\* Median Jaccard" "$TMP/a.md"; then
+    pass "stability line"
+else
     fail "no stability line in the Markdown"
+fi
 
 expect 64 "invalid value 'x' for --k: expected a whole number from 1 to 1000" --data "$DATA" --k x
 expect 64 "cannot be combined" --data "$DATA" --k 2 --hours 10

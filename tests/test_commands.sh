@@ -29,7 +29,7 @@ expect() {
     fi
 }
 
-cd "$src"
+cd "$src" || exit 1
 
 # Golden coverage tables of the shipped catalog.
 for by in task model dataset; do
@@ -62,8 +62,12 @@ for cmd in check report coverage overlap metrics plan; do
         bad "$cmd --help does not print its usage on stdout"
     fi
 done
-"$bin" --help | grep -q '^usage: benchcov <command>' && ok "--help" || bad "--help"
-"$bin" --version | grep -qE '^benchcov [0-9]+\.[0-9]+\.[0-9]+$' && ok "--version" || bad "--version"
+if "$bin" --help | grep -q '^usage: benchcov <command>'; then
+    ok "--help"
+else
+    bad "--help"
+fi
+# --version: tests/test_version.sh checks the version and commit.
 
 # Misuse: 64 with the command's usage on stderr.
 expect 64 "unknown command 'frobnicate'" -- frobnicate
@@ -82,8 +86,11 @@ expect 64 "usage: benchcov coverage" -- coverage --by nothing
 # Missing input: 66.
 expect 66 "cannot open 'no/such/dir" -- check --data no/such/dir
 expect 66 "" -- report --data no/such/dir --out "$tmp/r"
-[ ! -e "$tmp/r" ] && ok "no report directory made for a missing catalog" ||
+if [ ! -e "$tmp/r" ]; then
+    ok "no report directory made for a missing catalog"
+else
     bad "a report directory was made for a missing catalog"
+fi
 
 # Bad data: 65 with file:line:col.
 expect 65 "tests/fixtures/bad/unknown_refs/usage.csv:[0-9]+:[0-9]+: unknown" -- \
@@ -110,7 +117,11 @@ for m in models datasets tasks usage_rows connectance_model_task connectance_mod
     pairs_without_shared robustness_models; do
     grep -q "^$m,[-0-9.e]*$" "$tmp/m.csv" || bad "metrics lacks '$m'"
 done
-head -1 "$tmp/m.csv" | grep -qx 'metric,value' && ok "metrics header" || bad "metrics header"
+if head -1 "$tmp/m.csv" | grep -qx 'metric,value'; then
+    ok "metrics header"
+else
+    bad "metrics header"
+fi
 
 echo "$fail check(s) failed"
 [ "$fail" -eq 0 ]

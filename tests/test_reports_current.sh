@@ -9,7 +9,7 @@ bin=$1
 src=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-cd "$src"
+cd "$src" || exit 1
 "$bin" report --data data --out "$tmp/r" || { echo "FAIL: report exited $?"; exit 1; }
 fail=0
 if ! diff -r --exclude='*.svg' --exclude='*.png' reports "$tmp/r"; then

@@ -1,0 +1,138 @@
+/*
+ * plan_problem.c - the planner's abstract problem: lifecycles, coverage
+ * and cost of a pick, and the small statistics the stability uses (see
+ * plan_problem.h).
+ */
+#include "plan_problem.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+void plan_problem_init(plan_problem *p)
+{
+    memset(p, 0, sizeof *p);
+}
+
+void plan_problem_release(plan_problem *p)
+{
+    if (!p)
+        return;
+    incidence_release(&p->cover);
+    free(p->group);
+    free(p->cost);
+    free((void *)p->name);
+    plan_problem_init(p);
+}
+
+void plan_pick_init(plan_pick *k)
+{
+    k->sets = NULL;
+    k->n = 0;
+}
+
+void plan_pick_release(plan_pick *k)
+{
+    if (!k)
+        return;
+    free(k->sets);
+    plan_pick_init(k);
+}
+
+double plan_set_cost(const plan_problem *p, int s)
+{
+    return p->cost ? p->cost[s] : 1.0;
+}
+
+size_t plan_count_covered(const plan_problem *p, const int *sets, size_t n)
+{
+    unsigned char *seen = calloc(p->n_elems ? p->n_elems : 1, 1);
+    if (!seen)
+        return 0;
+    size_t count = 0;
+    for (size_t i = 0; i < n; i++) {
+        const bc_incidence *m = &p->cover;
+        for (size_t j = m->rowptr[sets[i]]; j < m->rowptr[sets[i] + 1]; j++)
+            if (!seen[m->col[j]]) {
+                seen[m->col[j]] = 1;
+                count++;
+            }
+    }
+    free(seen);
+    return count;
+}
+
+double plan_pick_cost(const plan_problem *p, const int *sets, size_t n)
+{
+    double c = 0;
+    for (size_t i = 0; i < n; i++)
+        c += plan_set_cost(p, sets[i]);
+    return c;
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* Sorts a copy of a[0..n-1] and drops duplicates; NULL on OOM. */
+static int *sorted_unique(const int *a, size_t n, size_t *out_n)
+{
+    int *c = malloc((n ? n : 1) * sizeof *c);
+    if (!c)
+        return NULL;
+    if (n)
+        memcpy(c, a, n * sizeof *c);
+    qsort(c, n, sizeof *c, cmp_int);
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (m == 0 || c[m - 1] != c[i])
+            c[m++] = c[i];
+    *out_n = m;
+    return c;
+}
+
+double plan_jaccard(const int *a, size_t na, const int *b, size_t nb)
+{
+    size_t ma, mb;
+    int *x = sorted_unique(a, na, &ma);
+    int *y = sorted_unique(b, nb, &mb);
+    double j = -1;
+    if (x && y) {
+        size_t i = 0, k = 0, shared = 0;
+        while (i < ma && k < mb) {
+            if (x[i] == y[k]) {
+                shared++;
+                i++;
+                k++;
+            } else if (x[i] < y[k]) {
+                i++;
+            } else {
+                k++;
+            }
+        }
+        size_t uni = ma + mb - shared;
+        j = uni ? (double)shared / (double)uni : 1.0;
+    }
+    free(x);
+    free(y);
+    return j;
+}
+
+double plan_median(double *v, size_t n)
+{
+    if (n == 0)
+        return NAN;
+    qsort(v, n, sizeof *v, cmp_double);
+    if (n % 2)
+        return v[n / 2];
+    return (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+

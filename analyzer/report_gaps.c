@@ -1,0 +1,220 @@
+/*
+ * report_gaps.c - the Gaps section of the report (see report_parts.h):
+ * uncovered and thin tasks with the datasets that could fill them, tasks
+ * resting on one dataset, isolated models and the empty cross-tab cells.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "fmt.h"
+#include "report_parts.h"
+
+
+/* Models covering task t (mt column), in name order, into a new array. */
+static int *task_models(const bc_analysis *a, int t, size_t *n)
+{
+    const bc_catalog *cat = a->cat;
+    int *out = malloc((cat->n_models + 1) * sizeof *out);
+    *n = 0;
+    if (!out)
+        return NULL;
+    for (size_t k = 0; k < cat->n_models; k++) {
+        int m = a->model_order[k];
+        if (incidence_get(&a->b.mt, (size_t)m, t))
+            out[(*n)++] = m;
+    }
+    return out;
+}
+
+/*
+ * The datasets that other models used for model m's tasks, most models
+ * first (ties in name order), at most three: where m would have to be
+ * evaluated to become comparable.
+ */
+static void md_bridges(FILE *fp, const bc_analysis *a, int m)
+{
+    const bc_catalog *cat = a->cat;
+    size_t nd = cat->n_datasets, shown = 0;
+    size_t *score = calloc(nd + 1, sizeof *score);
+    if (!score)
+        return;
+    for (size_t p = 0; p < a->b.n_pairs; p++)
+        if (incidence_get(&a->b.mt, (size_t)m, a->b.pair_task[p])) {
+            /* Other models only: a pair m already has makes nobody comparable. */
+            if (!incidence_get(&a->b.mp, (size_t)m, (int)p))
+                score[a->b.pair_dataset[p]] += a->b.pair_models[p];
+        }
+    for (; shown < 3; shown++) {
+        int best = -1;
+        for (size_t k = 0; k < nd; k++) {
+            int d = a->dataset_order[k];
+            if (score[d] && (best < 0 || score[d] > score[best]))
+                best = d;
+        }
+        if (best < 0)
+            break;
+        fputs(shown ? ", " : "", fp);
+        fmt_md(fp, cat->datasets[best].name);
+        score[best] = 0;
+    }
+    if (!shown)
+        fputs("none in the catalog", fp);
+    free(score);
+}
+
+
+/*
+ * The table of uncovered tasks (thin = 0: task, name, modality, fillers)
+ * or of thin tasks (thin = 1: task, name, models, which ones, fillers).
+ */
+static void write_fill_table(FILE *fp, const bc_analysis *a, int thin)
+{
+    const bc_catalog *cat = a->cat;
+    const bc_gaps *g = &a->gaps;
+    fputs(thin ? "| task | name | models | covered by | datasets that could fill it |\n"
+                 "|---|---|---:|---|---|\n"
+               : "| task | name | modality | datasets that could fill it |\n|---|---|---|---|\n",
+          fp);
+    for (size_t i = 0; i < g->n_fills; i++) {
+        const bc_gap_fill *f = &g->fills[i];
+        if ((f->models > 0) != thin)
+            continue;
+        const bc_task *t = &cat->tasks[f->task];
+        fputs("| ", fp);
+        fmt_md(fp, t->code);
+        fputs(" | ", fp);
+        fmt_md(fp, t->name);
+        fputs(" | ", fp);
+        if (thin) {
+            size_t nm;
+            int *ms = task_models(a, f->task, &nm);
+            fmt_put_num(fp, (double)f->models);
+            fputs(" | ", fp);
+            if (ms)
+                report_md_models(fp, cat, ms, nm);
+            free(ms);
+        } else {
+            fmt_md(fp, modality_name(t->modality));
+        }
+        fputs(" | ", fp);
+        report_md_datasets(fp, cat, f->datasets, f->n);
+        fputs(" |\n", fp);
+    }
+    fputc('\n', fp);
+}
+
+void report_section_gaps(FILE *fp, const bc_analysis *a)
+{
+    const bc_catalog *cat = a->cat;
+    const bc_gaps *g = &a->gaps;
+    fputs("## Gaps\n\n", fp);
+    fputs("What the field has not evaluated, and the catalog's datasets that could fill "
+          "each gap (datasets whose `tasks` list the task).\n\n",
+          fp);
+
+    fputs("### Uncovered tasks\n\n", fp);
+    if (!a->uncovered)
+        fputs("Every task has at least one model.\n\n", fp);
+    else
+        write_fill_table(fp, a, 0);
+    fputs("### Thin tasks\n\n", fp);
+    if (!a->thin_tasks)
+        fputs("No task is thin.\n\n", fp);
+    else
+        write_fill_table(fp, a, 1);
+
+    fputs("### Tasks carried by a single dataset\n\n", fp);
+    if (!a->single_dataset)
+        fputs("No covered task rests on a single named dataset.\n\n", fp);
+    else {
+        fputs("| task | models | the one dataset | other datasets that could serve it |\n"
+              "|---|---:|---|---|\n",
+              fp);
+        for (size_t k = 0; k < cat->n_tasks; k++) {
+            int t = a->task_order[k];
+            if (!analysis_single_dataset(a, t))
+                continue;
+            int d = a->top_dataset[t];
+            fmt_printf(fp, "| %M | %N | %M | ", cat->tasks[t].code,
+                       (double)a->cov.tasks[t].models, d >= 0 ? cat->datasets[d].name : "");
+            size_t n_other = 0;
+            for (size_t j = 0; j < cat->n_datasets; j++) {
+                int o = a->dataset_order[j];
+                if (o == d || !incidence_get(&a->b.dt, (size_t)o, t))
+                    continue;
+                fputs(n_other++ ? ", " : "", fp);
+                fmt_md(fp, cat->datasets[o].name);
+            }
+            if (!n_other)
+                fputs("none in the catalog", fp);
+            fputs(" |\n", fp);
+        }
+        fputc('\n', fp);
+    }
+
+    fputs("### Isolated models\n\n", fp);
+    if (!a->comp.isolated)
+        fputs("Every model shares a (dataset, task) pair with another model.\n\n", fp);
+    else {
+        fputs("Models that share no (dataset, task) pair with any other model cannot be "
+              "compared with anyone on the catalog's data. The last column names the "
+              "datasets other models used for the same tasks, most used first: evaluating "
+              "on them would make the model comparable.\n\n"
+              "| model | tasks | named datasets | why | datasets that would make it comparable |\n"
+              "|---|---:|---:|---|---|\n",
+              fp);
+        for (size_t i = 0; i < a->comp.isolated; i++) {
+            int m = a->comp.isolated_models[i];
+            fmt_printf(fp, "| %M | %N | %N | ", cat->models[m].name,
+                       (double)a->cov.models[m].tasks, (double)a->cov.models[m].datasets);
+            if (INC_DEG(&a->b.mt, (size_t)m) == 0 && INC_DEG(&a->b.md, (size_t)m) == 0)
+                fputs("no usage fact at all", fp);
+            else if (INC_DEG(&a->b.mt, (size_t)m) == 0)
+                fputs("its named data has no task (pre-training only)", fp);
+            else if (INC_DEG(&a->b.mp, (size_t)m) == 0)
+                fputs("no named dataset for any task", fp);
+            else
+                fputs("its (dataset, task) pairs are its own", fp);
+            fputs(" | ", fp);
+            md_bridges(fp, a, m);
+            fputs(" |\n", fp);
+        }
+        fputc('\n', fp);
+    }
+
+    fputs("### Empty cells: task x encoder family, task x fusion\n\n", fp);
+    fmt_printf(fp,
+               "Of the task x encoder-family cells, %N of %N have no model; of the task x "
+               "fusion cells, %N of %N. Uncovered tasks are empty across every column and are "
+               "left out below; the full list is `tables/gaps.csv`.\n\n",
+               (double)g->empty_family, (double)(g->by_family.n_rows * g->by_family.n_cols),
+               (double)g->empty_fusion, (double)(g->by_fusion.n_rows * g->by_fusion.n_cols));
+    for (int dim = 0; dim < 2; dim++) {
+        const bc_crosstab *x = dim ? &g->by_fusion : &g->by_family;
+        fputs(dim ? "| task | fusion kinds with no model |\n|---|---|\n"
+                  : "| task | encoder families with no model |\n|---|---|\n",
+              fp);
+        for (size_t k = 0; k < cat->n_tasks; k++) {
+            int t = a->task_order[k];
+            if (a->cov.tasks[t].status == BC_COV_UNCOVERED)
+                continue;
+            size_t n_empty = 0;
+            for (size_t c = 0; c < x->n_cols; c++)
+                if (!GAPS_CELL(x, t, c))
+                    n_empty++;
+            if (!n_empty)
+                continue;
+            fputs("| ", fp);
+            fmt_md(fp, cat->tasks[t].code);
+            fputs(" | ", fp);
+            size_t w = 0;
+            for (size_t c = 0; c < x->n_cols; c++)
+                if (!GAPS_CELL(x, t, c)) {
+                    fputs(w++ ? ", " : "", fp);
+                    fmt_md(fp, x->col_names[c]);
+                }
+            fputs(" |\n", fp);
+        }
+        fputc('\n', fp);
+    }
+}

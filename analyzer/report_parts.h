@@ -1,0 +1,43 @@
+/*
+ * report_parts.h - the pieces report.c assembles (private to the report
+ * files: report.c, report_gaps.c, report_sections.c, report_tables.c).
+ *
+ * Every section writer takes the stream and the analysis and writes
+ * Markdown; a stream error is left for the caller to find with ferror.
+ */
+#ifndef BENCHCOV_REPORT_PARTS_H
+#define BENCHCOV_REPORT_PARTS_H
+
+#include <stdio.h>
+
+#include "analysis.h"
+#include "plan.h"
+
+/* Model names idx[0..n) joined by ", ", Markdown-escaped. */
+void report_md_models(FILE *fp, const bc_catalog *cat, const int *idx, size_t n);
+/* Dataset names idx[0..n) joined by ", ", or "none in the catalog". */
+void report_md_datasets(FILE *fp, const bc_catalog *cat, const int *idx, size_t n);
+/* The image line of figure `which` (figures.h), with its caption. */
+void report_figure(FILE *fp, int which);
+
+/* The sections, in the order report_write_md calls them. */
+void report_section_headline(FILE *fp, const bc_analysis *a);
+void report_section_gaps(FILE *fp, const bc_analysis *a);
+void report_section_coverage(FILE *fp, const bc_analysis *a);
+void report_section_concentration(FILE *fp, const bc_analysis *a);
+void report_section_overlap(FILE *fp, const bc_analysis *a);
+void report_section_structure(FILE *fp, const bc_analysis *a);
+void report_section_plan(FILE *fp, const bc_plan *plan);
+void report_section_methods(FILE *fp);
+
+/* The CSV tables of tables/, in the order they are written. */
+enum {
+    T_COV_TASK, T_COV_MODEL, T_COV_DATASET, T_OVERLAP, T_METRICS, T_CONC, T_COMM, T_BRIDGE,
+    T_ROBUST, T_GAPS, T_PLAN, REPORT_TABLES
+};
+/* The file name (without .csv) of each table. */
+extern const char *const report_table_names[REPORT_TABLES];
+/* Writes table `which` to fp.  Returns BC_OK, BC_EX_IOERR or BC_EX_SOFTWARE. */
+int report_write_table(int which, FILE *fp, const bc_analysis *a, const bc_plan *plan);
+
+#endif

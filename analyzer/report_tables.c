@@ -1,0 +1,111 @@
+/*
+ * report_tables.c - the CSV files of the report's tables/ directory (see
+ * report_parts.h): the ones other modules write, and the concentration,
+ * communities, bridging and robustness tables written here.
+ */
+#include "fmt.h"
+#include "report_parts.h"
+
+const char *const report_table_names[REPORT_TABLES] = {
+    "coverage_task", "coverage_model", "coverage_dataset", "overlap", "metrics",
+    "concentration", "communities", "bridging", "robustness", "gaps", "plan",
+};
+
+static int table_concentration(FILE *fp, const bc_analysis *a)
+{
+    const bc_catalog *cat = a->cat;
+    fputs("task,datasets,uses,gini,hhi,effective_datasets,top_dataset,top_share\n", fp);
+    for (size_t k = 0; k < cat->n_tasks; k++) {
+        int t = a->task_order[k];
+        const bc_concentration *c = &a->conc[t];
+        int d = a->top_dataset[t];
+        fmt_csv(fp, cat->tasks[t].code);
+        double v[5] = { (double)c->n, c->total, c->gini, c->hhi, c->effective };
+        for (int i = 0; i < 5; i++) {
+            fputc(',', fp);
+            fmt_put_num(fp, v[i]);
+        }
+        fputc(',', fp);
+        if (d >= 0)
+            fmt_csv(fp, cat->datasets[d].name);
+        fputc(',', fp);
+        fmt_put_num(fp, c->top_share);
+        fputc('\n', fp);
+    }
+    return ferror(fp) ? BC_EX_IOERR : BC_OK;
+}
+
+static int table_communities(FILE *fp, const bc_analysis *a)
+{
+    const bc_catalog *cat = a->cat;
+    fputs("community,kind,name\n", fp);
+    for (size_t c = 0; c < a->n_communities; c++) {
+        for (size_t k = 0; k < cat->n_models; k++) {
+            int m = a->model_order[k];
+            if (a->community_model[m] != (int)c)
+                continue;
+            fprintf(fp, "%zu,model,", c + 1);
+            fmt_csv(fp, cat->models[m].name);
+            fputc('\n', fp);
+        }
+        for (size_t k = 0; k < cat->n_datasets; k++) {
+            int d = a->dataset_order[k];
+            if (a->community_dataset[d] != (int)c)
+                continue;
+            fprintf(fp, "%zu,dataset,", c + 1);
+            fmt_csv(fp, cat->datasets[d].name);
+            fputc('\n', fp);
+        }
+    }
+    return ferror(fp) ? BC_EX_IOERR : BC_OK;
+}
+
+static int table_bridging(FILE *fp, const bc_analysis *a)
+{
+    const bc_catalog *cat = a->cat;
+    fputs("dataset,betweenness,models\n", fp);
+    for (size_t k = 0; k < cat->n_datasets; k++) {
+        int d = a->dataset_order[k];
+        fmt_csv(fp, cat->datasets[d].name);
+        fputc(',', fp);
+        fmt_put_num(fp, a->betweenness[d]);
+        fputc(',', fp);
+        fmt_put_num(fp, (double)a->cov.datasets[d].models);
+        fputc('\n', fp);
+    }
+    return ferror(fp) ? BC_EX_IOERR : BC_OK;
+}
+
+static int table_robustness(FILE *fp, const bc_analysis *a)
+{
+    size_t n = a->rob.n_datasets + 1;
+    fputs("withdrawn,share_withdrawn,most_used,random\n", fp);
+    for (size_t k = 0; k < n; k++) {
+        fprintf(fp, "%zu,", k);
+        fmt_put_num(fp, n > 1 ? (double)k / (double)(n - 1) : 0.0);
+        fputc(',', fp);
+        fmt_put_num(fp, a->rob.most_used[k]);
+        fputc(',', fp);
+        fmt_put_num(fp, a->rob.random[k]);
+        fputc('\n', fp);
+    }
+    return ferror(fp) ? BC_EX_IOERR : BC_OK;
+}
+
+int report_write_table(int which, FILE *fp, const bc_analysis *a, const bc_plan *plan)
+{
+    const bc_catalog *cat = a->cat;
+    switch (which) {
+    case T_COV_TASK: return coverage_write_csv(fp, cat, &a->cov, BC_COV_BY_TASK);
+    case T_COV_MODEL: return coverage_write_csv(fp, cat, &a->cov, BC_COV_BY_MODEL);
+    case T_COV_DATASET: return coverage_write_csv(fp, cat, &a->cov, BC_COV_BY_DATASET);
+    case T_OVERLAP: return overlap_write_csv(fp, cat, &a->overlap, BC_OVERLAP_OPTS_ALL);
+    case T_METRICS: return analysis_write_metrics(fp, a, BC_FORMAT_CSV);
+    case T_CONC: return table_concentration(fp, a);
+    case T_COMM: return table_communities(fp, a);
+    case T_BRIDGE: return table_bridging(fp, a);
+    case T_ROBUST: return table_robustness(fp, a);
+    case T_GAPS: return gaps_write_csv(fp, cat, &a->gaps);
+    default: return plan_write_csv(fp, plan);
+    }
+}
