@@ -140,7 +140,8 @@ static void t_category(const bc_catalog *c, size_t i, size_t s, attr_val *v)
 }
 static void t_origin(const bc_catalog *c, size_t i, size_t s, attr_val *v)
 {
-    set_str(v, origin_name(c->tasks[i].origin));
+    bc_origin o = c->tasks[i].origin;
+    set_str(v, o == BC_ORIGIN_GLOSSARY ? "glossary" : o == BC_ORIGIN_ADDED ? "added" : NULL);
 }
 
 static const node_attr model_columns[] = {
@@ -578,7 +579,8 @@ done:
 /*
  * Graphviz's attribute names (graphviz.org/doc/info/attrs.html): a
  * catalog column of one of these names would draw, lay out or read a
- * file (`image`, `shapefile`), so DOT writes it with a '_' added.
+ * file (`image`, `shapefile`), so DOT writes it with a '_' added.  So is
+ * `name`, which Graphviz's own JSON output uses for a node's id.
  */
 static int graphviz_attribute(const char *name)
 {
@@ -597,7 +599,7 @@ static int graphviz_attribute(const char *name)
         "labeljust", "labelloc", "labeltarget", "labeltooltip", "labelURL", "landscape",
         "layer", "layerlistsep", "layers", "layerselect", "layersep", "layout", "len",
         "levels", "levelsgap", "lhead", "lheight", "linelength", "lp", "ltail", "lwidth",
-        "margin", "maxiter", "mclimit", "mindist", "minlen", "mode", "model", "newrank",
+        "margin", "maxiter", "mclimit", "mindist", "minlen", "mode", "model", "name", "newrank",
         "nodesep", "nojustify", "normalize", "notranslate", "nslimit", "nslimit1",
         "oneblock", "ordering", "orientation", "outputorder", "overlap",
         "overlap_scaling", "overlap_shrink", "pack", "packmode", "pad", "page", "pagedir",

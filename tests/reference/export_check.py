@@ -1,0 +1,436 @@
+#!/usr/bin/python3
+"""export_check.py - checks `benchcov export` against the catalog files,
+read here independently with Python's csv module (names resolved through
+aliases by a fold written here, not benchcov's), and against independent
+readers of each format:
+
+  export_check.py graph BENCHCOV CATALOG_DIR
+      GraphML read by networkx (and xmllint when present), JSON read by
+      json (duplicate keys refused) and networkx's node_link_graph: node
+      and edge counts per --graph, every node's kind, label and catalog
+      columns, every edge's ends, relation, role, third party, provenance
+      and the declared dataset tasks; GraphML and JSON give the same graph.
+  export_check.py dot BENCHCOV CATALOG_DIR
+      DOT read by Graphviz itself (`dot -Tjson`): the same nodes, labels
+      and edges as the catalog says.
+  export_check.py sql BENCHCOV CATALOG_DIR README
+      the edge list read by csv and pandas; the README's SQL (between the
+      `<!-- sql:NAME -->` markers) run by sqlite3 on it gives the same
+      models and datasets per task and models and tasks used per dataset
+      as pandas does from the same file, and the same models and datasets
+      per task and models per dataset as `benchcov coverage` does from
+      the catalog.
+
+Exits 0 when everything matches, 1 with the differences on stderr, 77
+when a reader it needs is not installed.
+"""
+import csv
+import io
+import json
+import os
+import re
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+
+SKIP = 77
+FAILS = []
+
+
+def fail(msg):
+    FAILS.append(msg)
+    print("FAIL: " + msg, file=sys.stderr)
+
+
+def fold(name):
+    """The loader's name key: ASCII letters lowered, white space runs folded, ends trimmed."""
+    s = re.sub(r"[ \t\r\n\v\f]+", " ", name).strip(" ")
+    return "".join(c.lower() if "A" <= c <= "Z" else c for c in s)
+
+
+def trim(s):
+    return s.strip(" \t")
+
+
+def read_csv(path):
+    if not os.path.exists(path):
+        return []
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def split_list(s):
+    return [trim(x) for x in s.split(";") if trim(x)]
+
+
+# Columns that are not plain text attributes (DESIGN.md section 2).
+NAME_COL = {"model": "model", "dataset": "dataset", "task": "code"}
+LISTS = {"tasks", "languages"}
+INTS = {"year"}
+FLOATS = {"llm_params_b", "hours"}
+
+
+class Catalog:
+    """The catalog as its files say, names resolved through aliases."""
+
+    def __init__(self, d):
+        self.tasks = read_csv(os.path.join(d, "tasks.csv"))
+        self.models = read_csv(os.path.join(d, "models.csv"))
+        self.datasets = read_csv(os.path.join(d, "datasets.csv"))
+        self.usage = read_csv(os.path.join(d, "usage.csv"))
+        self.task_index = {trim(t["code"]): i for i, t in enumerate(self.tasks)}
+        self.model_key = {}
+        self.dataset_key = {}
+        for rows, col, keys in ((self.models, "model", self.model_key),
+                                (self.datasets, "dataset", self.dataset_key)):
+            for r in rows:
+                name = trim(r[col])
+                keys[fold(name)] = name
+                for a in split_list(r.get("aliases", "")):
+                    keys[fold(a)] = name
+
+    def nodes(self):
+        """(id, kind, label, {column: value}) of every node, in export order."""
+        out = []
+        for kind, rows in (("model", self.models), ("dataset", self.datasets),
+                           ("task", self.tasks)):
+            for i, r in enumerate(rows):
+                attrs = {}
+                for col, val in r.items():
+                    val = trim(val or "")
+                    if col in (NAME_COL[kind], "aliases") or val == "":
+                        continue
+                    if col in LISTS:
+                        items = split_list(val)
+                        if col == "tasks":
+                            items = sorted(set(items), key=lambda c: self.task_index[c])
+                        val = ";".join(items)
+                    elif col in INTS:
+                        val = int(val)
+                    elif col in FLOATS:
+                        val = float(val)
+                    if val == "":
+                        continue
+                    attrs[col] = val
+                out.append((kind[0] + str(i), kind, trim(r[NAME_COL[kind]]), attrs))
+        return out
+
+    def facts(self):
+        """(model, dataset, task, role, source) of every usage row, names resolved."""
+        out = []
+        for r in self.usage:
+            m = self.model_key[fold(r["model"])]
+            d = self.dataset_key.get(fold(r["dataset"]), "") if trim(r["dataset"]) else ""
+            if trim(r["dataset"]) and not d:
+                d = trim(r["dataset"])  # a dataset usage alone defines
+            t = trim(r.get("task", ""))
+            role = trim(r.get("role", "")) or "eval"
+            out.append((m, d, t, role, trim(r.get("source", ""))))
+        return out
+
+    def edges(self, graphs):
+        """(relation, end a, end b, role, third, provenance, declared) in export order."""
+        out = []
+        for m, d, t, role, src in self.facts():
+            if "model-dataset" in graphs and d:
+                out.append(("model-dataset", m, d, role, t, src, False))
+            if "model-task" in graphs and t:
+                out.append(("model-task", m, t, role, d, src, False))
+            if "dataset-task" in graphs and d and t:
+                out.append(("dataset-task", d, t, role, m, src, False))
+        if "dataset-task" in graphs:
+            for r in self.datasets:
+                items = sorted(set(split_list(r.get("tasks", ""))),
+                               key=lambda c: self.task_index[c])
+                for t in items:
+                    out.append(("dataset-task", trim(r["dataset"]), t, "", "", "", True))
+        return out
+
+
+GRAPHS = {
+    "all": ("model-dataset", "model-task", "dataset-task"),
+    "model-dataset": ("model-dataset",),
+    "model-task": ("model-task",),
+    "dataset-task": ("dataset-task",),
+}
+KINDS = {
+    "model-dataset": {"model", "dataset"},
+    "model-task": {"model", "task"},
+    "dataset-task": {"dataset", "task"},
+}
+
+
+def export(binary, catalog, fmt, graph, path):
+    rc = subprocess.run([binary, "export", "--data", catalog, "--format", fmt,
+                         "--graph", graph, "--out", path],
+                        stderr=subprocess.PIPE, text=True)
+    if rc.returncode != 0:
+        fail("export --format %s --graph %s: exit %d: %s"
+             % (fmt, graph, rc.returncode, rc.stderr))
+        return False
+    return True
+
+
+def graph_edges(G):
+    """The edges of a networkx multigraph as Catalog.edges spells them, in id order."""
+    label = {n: d["label"] for n, d in G.nodes(data=True)}
+    kind = {n: d["kind"] for n, d in G.nodes(data=True)}
+    rows = []
+    for u, v, key, d in G.edges(keys=True, data=True):
+        rel = d.get("relation", "")
+        first = rel.split("-")[0]
+        a, b = (u, v) if kind[u] == first else (v, u)
+        third = d.get("task", d.get("dataset", d.get("model", "")))
+        eid = d.get("id", key)
+        rows.append((int(str(eid)[1:]), (rel, label[a], label[b], d.get("role", ""), third,
+                                         d.get("provenance", ""), bool(d.get("declared", False)))))
+    return [r for _, r in sorted(rows)]
+
+
+def node_rows(G, normalise_lists=False):
+    out = []
+    for n, d in G.nodes(data=True):
+        attrs = {k: v for k, v in d.items() if k not in ("kind", "label")}
+        if normalise_lists:
+            attrs = {k: ";".join(v) if isinstance(v, list) else v for k, v in attrs.items()}
+        out.append((n, d["kind"], d["label"], attrs))
+    order = {"m": 0, "d": 1, "t": 2}
+    return sorted(out, key=lambda r: (order[r[0][0]], int(r[0][1:])))
+
+
+def no_duplicate_keys(pairs):
+    keys = [k for k, _ in pairs]
+    if len(keys) != len(set(keys)):
+        fail("JSON object with a duplicate key: %r" % keys)
+    return dict(pairs)
+
+
+def check_graph(binary, catalog):
+    try:
+        import networkx as nx
+        from networkx.readwrite import json_graph
+    except ImportError:
+        print("SKIP: Debian's python3-networkx is not installed", file=sys.stderr)
+        return SKIP
+    cat = Catalog(catalog)
+    nodes_all = cat.nodes()
+    tmp = tempfile.mkdtemp()
+    try:
+        for graph, rels in GRAPHS.items():
+            kinds = set().union(*(KINDS[r] for r in rels))
+            want_nodes = [n for n in nodes_all if n[1] in kinds]
+            want_edges = cat.edges(rels)
+            gml = os.path.join(tmp, graph + ".graphml")
+            js = os.path.join(tmp, graph + ".json")
+            if not (export(binary, catalog, "graphml", graph, gml)
+                    and export(binary, catalog, "json", graph, js)):
+                continue
+            if shutil.which("xmllint"):
+                r = subprocess.run(["xmllint", "--noout", gml], stderr=subprocess.PIPE, text=True)
+                if r.returncode != 0:
+                    fail("%s: xmllint: %s" % (gml, r.stderr[:500]))
+            G = nx.read_graphml(gml)
+            with open(js, encoding="utf-8") as f:
+                J = json_graph.node_link_graph(json.load(f, object_pairs_hook=no_duplicate_keys),
+                                               link="edges")
+            for name, g, lists in (("graphml", G, False), ("json", J, True)):
+                if g.number_of_nodes() != len(want_nodes):
+                    fail("%s --graph %s: %d nodes, the catalog has %d"
+                         % (name, graph, g.number_of_nodes(), len(want_nodes)))
+                if g.number_of_edges() != len(want_edges):
+                    fail("%s --graph %s: %d edges, the catalog gives %d"
+                         % (name, graph, g.number_of_edges(), len(want_edges)))
+                got_nodes = node_rows(g, lists)
+                if got_nodes != want_nodes:
+                    diff = [(a, b) for a, b in zip(got_nodes, want_nodes) if a != b][:3]
+                    fail("%s --graph %s: nodes differ from the catalog, first: %r"
+                         % (name, graph, diff))
+                got_edges = graph_edges(g)
+                if got_edges != want_edges:
+                    diff = [(a, b) for a, b in zip(got_edges, want_edges) if a != b][:3]
+                    fail("%s --graph %s: edges differ from the catalog, first: %r"
+                         % (name, graph, diff))
+            # Typed keys: numbers come back as numbers, not strings.
+            for n, d in G.nodes(data=True):
+                for k in ("year",):
+                    if k in d and not isinstance(d[k], int):
+                        fail("graphml: %s of %s is %r, not an int" % (k, n, d[k]))
+                for k in ("hours", "llm_params_b"):
+                    if k in d and not isinstance(d[k], float):
+                        fail("graphml: %s of %s is %r, not a float" % (k, n, d[k]))
+        print("graph: %d nodes, %d edges (all) checked in GraphML and JSON"
+              % (len(nodes_all), len(cat.edges(GRAPHS["all"]))))
+    finally:
+        shutil.rmtree(tmp)
+    return 1 if FAILS else 0
+
+
+def dot_unescape(s):
+    """Graphviz escString: \\\\ is one backslash, \\n a line break."""
+    out, i = [], 0
+    while i < len(s):
+        if s[i] == "\\" and i + 1 < len(s) and s[i + 1] in "\\n":
+            out.append("\\" if s[i + 1] == "\\" else "\n")
+            i += 2
+        else:
+            out.append(s[i])
+            i += 1
+    return "".join(out)
+
+
+def check_dot(binary, catalog):
+    if not shutil.which("dot"):
+        print("SKIP: Graphviz (Debian's graphviz) is not installed", file=sys.stderr)
+        return SKIP
+    cat = Catalog(catalog)
+    tmp = tempfile.mkdtemp()
+    try:
+        path = os.path.join(tmp, "g.dot")
+        if not export(binary, catalog, "dot", "all", path):
+            return 1
+        r = subprocess.run(["dot", "-Tjson", path], stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, text=True)
+        if r.returncode != 0 or r.stderr.strip():
+            fail("dot -Tjson: exit %d: %s" % (r.returncode, r.stderr[:500]))
+            return 1
+        g = json.loads(r.stdout)
+        objs = g.get("objects", [])
+        want = cat.nodes()
+        got = [(o["name"], o.get("kind"), dot_unescape(o.get("label", ""))) for o in objs]
+        if got != [(n[0], n[1], n[2]) for n in want]:
+            diff = [(a, b[:3]) for a, b in zip(got, want) if a != b[:3]][:3]
+            fail("dot: nodes differ from the catalog (%d vs %d), first: %r"
+                 % (len(got), len(want), diff))
+        for o, n in zip(objs, want):
+            for k, v in n[3].items():
+                # Names Graphviz reads itself get a '_' in DOT.
+                raw = o.get(k + "_" if k in ("label", "id", "name") else k)
+                if raw is None:
+                    ok = False
+                elif isinstance(v, (int, float)):
+                    ok = float(raw) == float(v)
+                else:
+                    ok = dot_unescape(raw) == v
+                if not ok:
+                    fail("dot: %s of %s is %r, the catalog says %r" % (k, n[0], raw, v))
+        name = {o["_gvid"]: o for o in objs}
+        got_e = []
+        for e in g.get("edges", []):
+            a, b = name[e["tail"]], name[e["head"]]
+            third = dot_unescape(e.get("task", e.get("dataset", e.get("model", ""))))
+            got_e.append((e.get("relation"), dot_unescape(a["label"]), dot_unescape(b["label"]),
+                          e.get("role", ""), third, dot_unescape(e.get("provenance", "")),
+                          e.get("declared") == "true"))
+        # Graphviz lists edges by their tail node, not in file order.
+        got_e.sort()
+        want_e = sorted(cat.edges(GRAPHS["all"]))
+        if got_e != want_e:
+            diff = [(a, b) for a, b in zip(got_e, want_e) if a != b][:3]
+            fail("dot: edges differ from the catalog (%d vs %d), first: %r"
+                 % (len(got_e), len(want_e), diff))
+        print("dot: %d nodes, %d edges read back by Graphviz" % (len(got), len(got_e)))
+    finally:
+        shutil.rmtree(tmp)
+    return 1 if FAILS else 0
+
+
+def readme_sql(readme):
+    """The SQL blocks that follow `<!-- sql:NAME -->` markers, by NAME."""
+    text = open(readme, encoding="utf-8").read()
+    out = {}
+    for m in re.finditer(r"<!-- sql:([a-z-]+) -->\s*```sql\n(.*?)```", text, re.S):
+        out[m.group(1)] = m.group(2)
+    return out
+
+
+def check_sql(binary, catalog, readme):
+    try:
+        import pandas as pd
+    except ImportError:
+        print("SKIP: Debian's python3-pandas is not installed", file=sys.stderr)
+        return SKIP
+    cat = Catalog(catalog)
+    sql = readme_sql(readme)
+    for name in ("coverage-per-task", "models-per-dataset"):
+        if name not in sql:
+            fail("README.md has no <!-- sql:%s --> block" % name)
+    if FAILS:
+        return 1
+    tmp = tempfile.mkdtemp()
+    try:
+        path = os.path.join(tmp, "edges.csv")
+        if not export(binary, catalog, "edges", "all", path):
+            return 1
+        with open(path, encoding="utf-8", newline="") as f:
+            rows = list(csv.reader(f))
+        header = rows[0]
+        if header != ["model", "dataset", "task", "role", "score", "metric", "split", "source"]:
+            fail("edges: header %r" % header)
+        got = [tuple(r[:4]) + (r[7],) for r in rows[1:]]
+        if got != cat.facts():
+            diff = [(a, b) for a, b in zip(got, cat.facts()) if a != b][:3]
+            fail("edges: rows differ from the usage facts (%d vs %d), first: %r"
+                 % (len(got), len(cat.facts()), diff))
+        # pandas, as a DuckDB or Spark user would load it: empty cells are missing.
+        df = pd.read_csv(path, dtype=str)
+        if len(df) != len(cat.facts()):
+            fail("pandas reads %d rows, the catalog has %d facts" % (len(df), len(cat.facts())))
+        pd_task = {t: (g["model"].nunique(), g["dataset"].nunique())
+                   for t, g in df.dropna(subset=["task"]).groupby("task")}
+        pd_data = {d: (g["model"].nunique(), g["task"].nunique())
+                   for d, g in df.dropna(subset=["dataset"]).groupby("dataset")}
+        # The README's SQL, run by SQLite on the same rows (empty cells as '').
+        db = sqlite3.connect(":memory:")
+        db.execute("CREATE TABLE edges (%s)" % ", ".join('"%s" TEXT' % c for c in header))
+        db.executemany("INSERT INTO edges VALUES (%s)" % ",".join("?" * len(header)), rows[1:])
+        sql_task = {r[0]: (r[1], r[2]) for r in db.execute(sql["coverage-per-task"])}
+        sql_data = {r[0]: (r[1], r[2]) for r in db.execute(sql["models-per-dataset"])}
+        if sql_task != pd_task:
+            fail("coverage per task: SQL %r, pandas %r" % (sql_task, pd_task))
+        if sql_data != pd_data:
+            fail("models per dataset: SQL %r, pandas %r" % (sql_data, pd_data))
+
+        # benchcov's own figures from the catalog.
+        def coverage(by):
+            r = subprocess.run([binary, "coverage", "--data", catalog, "--by", by,
+                                "--format", "csv"], stdout=subprocess.PIPE, text=True,
+                               check=True)
+            return list(csv.DictReader(io.StringIO(r.stdout)))
+        bc_task = {r["task"]: (int(r["models"]), int(r["datasets"]))
+                   for r in coverage("task") if int(r["models"]) > 0}
+        # benchcov's `tasks` per dataset also counts the tasks datasets.csv
+        # lists, which are no facts: only `models` is comparable.
+        bc_data = {r["dataset"]: int(r["models"])
+                   for r in coverage("dataset") if int(r["models"]) > 0}
+        if sql_task != bc_task:
+            fail("coverage per task: SQL %r, benchcov coverage --by task %r"
+                 % (sql_task, bc_task))
+        if {d: v[0] for d, v in sql_data.items()} != bc_data:
+            fail("models per dataset: SQL %r, benchcov coverage --by dataset %r"
+                 % (sql_data, bc_data))
+        print("sql: %d facts; %d tasks and %d datasets agree in SQL, pandas and benchcov"
+              % (len(got), len(sql_task), len(sql_data)))
+    finally:
+        shutil.rmtree(tmp)
+    return 1 if FAILS else 0
+
+
+def main():
+    if len(sys.argv) < 4:
+        print(__doc__, file=sys.stderr)
+        return 64
+    mode, binary, catalog = sys.argv[1:4]
+    if mode == "graph":
+        return check_graph(binary, catalog)
+    if mode == "dot":
+        return check_dot(binary, catalog)
+    if mode == "sql" and len(sys.argv) == 5:
+        return check_sql(binary, catalog, sys.argv[4])
+    print(__doc__, file=sys.stderr)
+    return 64
+
+
+if __name__ == "__main__":
+    sys.exit(main())
