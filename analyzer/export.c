@@ -355,6 +355,20 @@ int ex_walk(const ex_graph *g, const ex_writer *w, void *ctx)
 
 /* ---- spelling values ---------------------------------------------------- */
 
+void ex_put_id(FILE *fp, char prefix, size_t i)
+{
+    char buf[24];
+    char *p = buf + sizeof buf;
+
+    *--p = '\0';
+    do
+        *--p = (char)('0' + i % 10);
+    while ((i /= 10) != 0);
+    if (prefix)
+        *--p = prefix;
+    fputs(p, fp);
+}
+
 int ex_text_put(ex_text *b, const char *s)
 {
     size_t n = strlen(s);

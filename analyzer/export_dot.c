@@ -64,7 +64,9 @@ typedef struct {
 static int node_open(void *ctx, ex_kind k, size_t i, const char *label)
 {
     dot *x = ctx;
-    fprintf(x->fp, "  \"%c%zu\" [kind=\"%s\", label=", ex_kind_prefix[k], i, ex_kind_name[k]);
+    fputs("  \"", x->fp);
+    ex_put_id(x->fp, ex_kind_prefix[k], i);
+    fprintf(x->fp, "\" [kind=\"%s\", label=", ex_kind_name[k]);
     fmt_dot(x->fp, label);
     return BC_OK;
 }
@@ -94,8 +96,11 @@ static int close_list(void *ctx)
 static int edge_open(void *ctx, size_t id, const ex_edge *e)
 {
     dot *x = ctx;
-    fprintf(x->fp, "  \"%c%zu\" -- \"%c%zu\" [", ex_kind_prefix[e->from_kind], e->from,
-            ex_kind_prefix[e->to_kind], e->to);
+    fputs("  \"", x->fp);
+    ex_put_id(x->fp, ex_kind_prefix[e->from_kind], e->from);
+    fputs("\" -- \"", x->fp);
+    ex_put_id(x->fp, ex_kind_prefix[e->to_kind], e->to);
+    fputs("\" [", x->fp);
     x->first = 1;
     return BC_OK;
 }
@@ -106,7 +111,10 @@ static int edge_attr(void *ctx, size_t a, const ex_value *v)
     const char *text = ex_value_text(x->g, v, ex_edge_attrs[a].type, &x->b, x->num);
     if (!text)
         return BC_EX_SOFTWARE;
-    fprintf(x->fp, "%s%s=", x->first ? "" : ", ", ex_edge_attrs[a].name);
+    if (!x->first)
+        fputs(", ", x->fp);
+    fputs(ex_edge_attrs[a].name, x->fp);
+    fputc('=', x->fp);
     fmt_dot(x->fp, text);
     x->first = 0;
     return BC_OK;

@@ -118,6 +118,12 @@ const char *ex_value_text(const ex_graph *g, const ex_value *v, ex_type type, ex
 /* Item k of a list value (a string, or a task's code). */
 const char *ex_list_item(const ex_graph *g, const ex_value *v, size_t k);
 
+/*
+ * Writes `prefix` (when not '\0') and then i in decimal: node, edge and
+ * key ids, without printf's cost on millions of them.
+ */
+void ex_put_id(FILE *fp, char prefix, size_t i);
+
 /* The format writers: they return BC_OK or BC_EX_SOFTWARE. */
 int export_graphml_write(FILE *fp, const ex_graph *g);
 int export_dot_write(FILE *fp, const ex_graph *g);

@@ -15,6 +15,7 @@ typedef struct {
     const ex_graph *g;
     size_t *key[EX_KINDS]; /* key id number of node attribute a of kind k */
     size_t edge_base;      /* key id number of ex_edge_attrs[0] */
+    char (*open)[40];      /* "<data key=\"kN\">" of every key id N, built once */
     ex_text b;
     char num[FMT_NUM_MAX];
 } graphml;
@@ -74,12 +75,18 @@ static int keys_write(graphml *x)
     for (size_t a = 0; a < ex_n_edge_attrs; a++)
         fprintf(x->fp, "  <key id=\"k%zu\" for=\"edge\" attr.name=\"%s\" attr.type=\"%s\"/>\n",
                 next + a, ex_edge_attrs[a].name, graphml_type(ex_edge_attrs[a].type));
+    next += ex_n_edge_attrs;
+    if (!(x->open = malloc(next * sizeof *x->open)))
+        return BC_EX_SOFTWARE;
+    for (size_t id = 0; id < next; id++)
+        snprintf(x->open[id], sizeof x->open[id], "<data key=\"k%zu\">", id);
     return BC_OK;
 }
 
-static void data(FILE *fp, size_t key, const char *text)
+static void data(const graphml *x, size_t key, const char *text)
 {
-    fprintf(fp, "<data key=\"k%zu\">", key);
+    FILE *fp = x->fp;
+    fputs(x->open[key], fp);
     fmt_xml(fp, text);
     fputs("</data>", fp);
 }
@@ -89,16 +96,18 @@ static int value(graphml *x, size_t key, const ex_value *v, ex_type type)
     const char *text = ex_value_text(x->g, v, type, &x->b, x->num);
     if (!text)
         return BC_EX_SOFTWARE;
-    data(x->fp, key, text);
+    data(x, key, text);
     return BC_OK;
 }
 
 static int node_open(void *ctx, ex_kind k, size_t i, const char *label)
 {
     graphml *x = ctx;
-    fprintf(x->fp, "    <node id=\"%c%zu\">", ex_kind_prefix[k], i);
-    data(x->fp, 0, ex_kind_name[k]);
-    data(x->fp, 1, label);
+    fputs("    <node id=\"", x->fp);
+    ex_put_id(x->fp, ex_kind_prefix[k], i);
+    fputs("\">", x->fp);
+    data(x, 0, ex_kind_name[k]);
+    data(x, 1, label);
     return BC_OK;
 }
 
@@ -117,8 +126,13 @@ static int node_close(void *ctx)
 static int edge_open(void *ctx, size_t id, const ex_edge *e)
 {
     graphml *x = ctx;
-    fprintf(x->fp, "    <edge id=\"e%zu\" source=\"%c%zu\" target=\"%c%zu\">", id,
-            ex_kind_prefix[e->from_kind], e->from, ex_kind_prefix[e->to_kind], e->to);
+    fputs("    <edge id=\"", x->fp);
+    ex_put_id(x->fp, 'e', id);
+    fputs("\" source=\"", x->fp);
+    ex_put_id(x->fp, ex_kind_prefix[e->from_kind], e->from);
+    fputs("\" target=\"", x->fp);
+    ex_put_id(x->fp, ex_kind_prefix[e->to_kind], e->to);
+    fputs("\">", x->fp);
     return BC_OK;
 }
 
@@ -154,6 +168,7 @@ int export_graphml_write(FILE *fp, const ex_graph *g)
     }
     for (int k = 0; k < EX_KINDS; k++)
         free(x.key[k]);
+    free(x.open);
     free(x.b.s);
     return rc;
 }

@@ -40,8 +40,11 @@ static void value(const json *x, const ex_value *v, ex_type type)
 static int node_open(void *ctx, ex_kind k, size_t i, const char *label)
 {
     json *x = ctx;
-    fprintf(x->fp, "%s\n{\"id\": \"%c%zu\", \"kind\": \"%s\", \"label\": ",
-            x->count++ ? "," : "", ex_kind_prefix[k], i, ex_kind_name[k]);
+    fputs(x->count++ ? ",\n{\"id\": \"" : "\n{\"id\": \"", x->fp);
+    ex_put_id(x->fp, ex_kind_prefix[k], i);
+    fputs("\", \"kind\": \"", x->fp);
+    fputs(ex_kind_name[k], x->fp);
+    fputs("\", \"label\": ", x->fp);
     fmt_json(x->fp, label);
     return BC_OK;
 }
@@ -75,16 +78,22 @@ static int edges_begin(void *ctx)
 static int edge_open(void *ctx, size_t id, const ex_edge *e)
 {
     json *x = ctx;
-    fprintf(x->fp, "%s\n{\"id\": \"e%zu\", \"source\": \"%c%zu\", \"target\": \"%c%zu\"",
-            id ? "," : "", id, ex_kind_prefix[e->from_kind], e->from,
-            ex_kind_prefix[e->to_kind], e->to);
+    fputs(id ? ",\n{\"id\": \"" : "\n{\"id\": \"", x->fp);
+    ex_put_id(x->fp, 'e', id);
+    fputs("\", \"source\": \"", x->fp);
+    ex_put_id(x->fp, ex_kind_prefix[e->from_kind], e->from);
+    fputs("\", \"target\": \"", x->fp);
+    ex_put_id(x->fp, ex_kind_prefix[e->to_kind], e->to);
+    fputc('"', x->fp);
     return BC_OK;
 }
 
 static int edge_attr(void *ctx, size_t a, const ex_value *v)
 {
     json *x = ctx;
-    fprintf(x->fp, ", \"%s\": ", ex_edge_attrs[a].name);
+    fputs(", \"", x->fp);
+    fputs(ex_edge_attrs[a].name, x->fp);
+    fputs("\": ", x->fp);
     value(x, v, ex_edge_attrs[a].type);
     return BC_OK;
 }

@@ -234,12 +234,35 @@ char *fmt_num_exact(char buf[FMT_NUM_MAX], double v)
     return buf;
 }
 
+/*
+ * Length of the run at p that a writer copies as it is: no byte of
+ * `special`, no control character, and no 0xc2 or 0xef byte (which may
+ * start a C1 control or U+FFFE/U+FFFF; the caller looks at those one at
+ * a time).  Lets the writers below copy plain text with one fwrite.
+ */
+static size_t plain_run(const unsigned char *p, const char *special)
+{
+    const unsigned char *q = p;
+
+    while (*q >= 0x20 && *q != 0x7f && *q != 0xc2 && *q != 0xef &&
+           !(*q < 0x80 && strchr(special, *q)))
+        q++;
+    return (size_t)(q - p);
+}
+
 void fmt_xml(FILE *fp, const char *s)
 {
     const unsigned char *p = (const unsigned char *)(s ? s : "");
 
     while (*p) {
-        size_t n = ctrl_len(p);
+        size_t n = plain_run(p, "&<>\"'");
+
+        if (n) {
+            fwrite(p, 1, n, fp);
+            p += n;
+            continue;
+        }
+        n = ctrl_len(p);
 
         if (*p == '\t' || *p == '\n' || *p == '\r') {
             fprintf(fp, "&#%d;", *p);
@@ -270,6 +293,13 @@ void fmt_json(FILE *fp, const char *s)
 
     fputc('"', fp);
     for (; *p; p++) {
+        size_t n = plain_run(p, "\"\\");
+
+        if (n) {
+            fwrite(p, 1, n, fp);
+            p += n - 1;
+            continue;
+        }
         switch (*p) {
         case '"': fputs("\\\"", fp); break;
         case '\\': fputs("\\\\", fp); break;
@@ -294,8 +324,14 @@ void fmt_dot(FILE *fp, const char *s)
 
     fputc('"', fp);
     while (*p) {
-        size_t n = ctrl_len(p);
+        size_t n = plain_run(p, "\"\\");
 
+        if (n) {
+            fwrite(p, 1, n, fp);
+            p += n;
+            continue;
+        }
+        n = ctrl_len(p);
         if (*p == '\n') {
             fputs("\\n", fp);
             p++;
