@@ -20,10 +20,12 @@ void analysis_init(bc_analysis *a)
     memset(a, 0, sizeof *a);
     bipartite_init(&a->b);
     coverage_init(&a->cov);
-    overlap_init(&a->overlap);
+    overlap_top_init(&a->most_comparable);
+    overlap_top_init(&a->unshared);
     comparability_init(&a->comp);
     robustness_init(&a->rob);
     gaps_init(&a->gaps);
+    contamination_init(&a->contam);
 }
 
 void analysis_release(bc_analysis *a)
@@ -37,7 +39,9 @@ void analysis_release(bc_analysis *a)
     coverage_release(&a->cov);
     free(a->conc);
     free(a->top_dataset);
-    overlap_release(&a->overlap);
+    overlap_top_release(&a->most_comparable);
+    overlap_top_release(&a->unshared);
+    contamination_release(&a->contam);
     comparability_release(&a->comp);
     free(a->row_nested_mt);
     free(a->col_nested_mt);
@@ -130,8 +134,11 @@ int analysis_run(bc_analysis *a, const bc_catalog *cat, const bc_analysis_opts *
         if (analysis_single_dataset(a, (int)t))
             a->single_dataset++;
     }
-    if (overlap_compute(&a->overlap, &a->b, a->model_order) != BC_OK ||
-        comparability_compute(&a->comp, &a->b.mp, a->model_order) != BC_OK)
+    if (overlap_top(&a->b, a->model_order, OVERLAP_MOST, ANALYSIS_TOP_PAIRS,
+                    &a->most_comparable) != BC_OK ||
+        overlap_top(&a->b, a->model_order, OVERLAP_UNSHARED, ANALYSIS_TOP_PAIRS,
+                    &a->unshared) != BC_OK ||
+        comparability_compute(&a->comp, &a->b.mp, a->model_order, opts->seed) != BC_OK)
         goto oom;
     if (nested_nodf_z(&a->b.mt, ANALYSIS_NULL_MATRICES, opts->seed, &a->nodf_mt,
                       &a->null_mt) != BC_OK ||
@@ -149,6 +156,8 @@ int analysis_run(bc_analysis *a, const bc_catalog *cat, const bc_analysis_opts *
                            ANALYSIS_ROBUSTNESS_RUNS) != BC_OK)
         goto oom;
     if (gaps_compute(&a->gaps, cat, &a->b, opts->thin) != BC_OK)
+        goto oom;
+    if (contamination_from_catalog(&a->contam, cat) != BC_OK)
         goto oom;
     return BC_OK;
 oom:

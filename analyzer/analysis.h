@@ -16,6 +16,7 @@
 #include "cli.h"
 #include "comparability.h"
 #include "concentration.h"
+#include "contamination.h"
 #include "coverage.h"
 #include "error.h"
 #include "gaps.h"
@@ -25,6 +26,8 @@
 
 /* Curveball null matrices drawn for each NODF z-score. */
 #define ANALYSIS_NULL_MATRICES 199
+/* Pairs in the report's "most comparable" and "least comparable" lists. */
+#define ANALYSIS_TOP_PAIRS 10
 /* Random withdrawal orders averaged for the random robustness curve. */
 #define ANALYSIS_ROBUSTNESS_RUNS 100
 
@@ -44,7 +47,8 @@ typedef struct {
     bc_concentration *conc;     /* per task index */
     int *top_dataset;           /* per task: the dataset most models used for it (ties in
                                    name order), -1 when none is named */
-    bc_overlap overlap;
+    bc_overlap_top most_comparable;  /* the ANALYSIS_TOP_PAIRS most comparable pairs */
+    bc_overlap_top unshared;         /* first pairs with shared tasks but no shared pair */
     bc_comparability comp;
     bc_nodf nodf_mt, nodf_md;   /* models x tasks, models x datasets */
     bc_nodf_null null_mt, null_md;
@@ -57,6 +61,7 @@ typedef struct {
     bc_robustness rob;
     double *betweenness;        /* per dataset: betweenness on the model-dataset graph */
     bc_gaps gaps;
+    bc_contamination contam;    /* in-domain evaluations (contamination.h) */
     size_t uncovered, thin_tasks, covered; /* tasks by status */
     size_t single_dataset;      /* covered or thin tasks whose models all used one dataset */
 } bc_analysis;

@@ -591,3 +591,62 @@ int chart_stacked(FILE *gp, FILE *dat, const bc_chart_meta *meta,
     put_png(gp, meta, w, hh);
     return BC_OK;
 }
+
+int chart_paired(FILE *gp, FILE *dat, const bc_chart_meta *meta, const bc_paired *p,
+                 bc_errors *errs)
+{
+    size_t i, w, hh, bm;
+    int rc = check_common(gp, dat, meta, p, errs);
+
+    if (rc)
+        return rc;
+    if (p->n && (!p->labels || !p->before || !p->after))
+        return missing(meta->name, "labels or values", errs);
+
+    for (i = 0; i < p->n; i++) {
+        fprintf(dat, "%zu\t", i);
+        if (isnan(p->before[i]))
+            fputc('-', dat);
+        else
+            fmt_put_num(dat, p->before[i]);
+        fputc('\t', dat);
+        if (isnan(p->after[i]))
+            fputc('-', dat);
+        else
+            fmt_put_num(dat, p->after[i]);
+        fputc('\t', dat);
+        fmt_dat(dat, p->labels[i]);
+        fputc('\n', dat);
+    }
+
+    bm = (widest(p->labels, p->n) * 4 + 9) / 10 + 3;
+    w = clamp_px(p->n * CHART_CELL_PX * 2 + 240, CHART_MIN_W);
+    hh = clamp_px(bm * 15 + 360, CHART_MIN_H);
+
+    put_head(gp, meta, "paired bar chart");
+    put_svg(gp, meta, w, hh);
+    put_labels(gp, meta);
+    if (!p->n) {
+        put_empty_plot(gp);
+        put_png(gp, meta, w, hh);
+        return BC_OK;
+    }
+    /* Rotated labels reach left of the first bar: room for them. */
+    fprintf(gp, "set bmargin %zu\nset lmargin %zu\n", bm, bm > 10 ? bm : 10);
+    fprintf(gp, "set xrange [-0.5:%zu.5]\n", p->n - 1);
+    put_range(gp, "yrange", 0, p->ymax);
+    fputs("set datafile missing \"-\"\n"
+          "set xtics nomirror out scale 0 rotate by 60 right\n"
+          "set ytics nomirror\nset grid ytics lc rgb \"#d0d0d0\"\n"
+          "set boxwidth 0.4\nset style fill solid 1.0 border lc rgb \"#404040\"\n"
+          "set key outside right top\n", gp);
+    fprintf(gp, "plot \"%s.dat\" using ($1-0.2):2:xtic(4) with boxes lc rgb \"%s\" title ",
+            meta->name, chart_okabe_ito[4]);
+    put_label(gp, p->before_label ? p->before_label : "before");
+    fprintf(gp, ", \\\n     \"\" using ($1+0.2):3 with boxes lc rgb \"%s\" title ",
+            chart_okabe_ito[0]);
+    put_label(gp, p->after_label ? p->after_label : "after");
+    fputc('\n', gp);
+    put_png(gp, meta, w, hh);
+    return BC_OK;
+}

@@ -131,4 +131,24 @@ typedef struct {
 int chart_stacked(FILE *gp, FILE *dat, const bc_chart_meta *meta,
                   const bc_stacked *s, bc_errors *errs);
 
+/* Paired bars: for each label a bar before and a bar after (two versions). */
+typedef struct {
+    size_t n;
+    const char *const *labels; /* n x tics, left to right */
+    const double *before;      /* n values; NaN = absent in that version (no bar) */
+    const double *after;       /* likewise */
+    const char *before_label;  /* key titles of the two series */
+    const char *after_label;
+    double ymax;               /* top of the y axis; NaN = automatic */
+} bc_paired;
+
+/*
+ * Paired bar chart of `p` (`diff --charts`: task coverage and headline
+ * figures before and after).  The .dat holds one line per label: index,
+ * before, after (an absent value as "-", gnuplot's missing mark), label.
+ * Returns BC_OK or BC_EX_SOFTWARE.
+ */
+int chart_paired(FILE *gp, FILE *dat, const bc_chart_meta *meta, const bc_paired *p,
+                 bc_errors *errs);
+
 #endif

@@ -5,6 +5,7 @@
  */
 #include "cli.h"
 #include "commands.h"
+#include "names.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -19,6 +20,7 @@ const bc_command bc_commands[] = {
     { "overlap", cmd_overlap, usage_overlap, "what every pair of models shares" },
     { "metrics", cmd_metrics, usage_metrics, "headline, nestedness and structure figures" },
     { "plan", cmd_plan, usage_plan, "choose the datasets to evaluate on" },
+    { "diff", cmd_diff, usage_diff, "what changed between two versions of a catalog" },
     { "export", cmd_export, usage_export, "the catalog as GraphML, DOT, an edge list or JSON" },
     { NULL, NULL, NULL, NULL },
 };
@@ -29,6 +31,34 @@ const bc_command *cli_find_command(const char *name)
         if (strcmp(c->name, name) == 0)
             return c;
     return NULL;
+}
+
+const char *cli_suggest_command(const char *word)
+{
+    bc_names *t = names_new();
+    const char *hint = NULL;
+    if (!t)
+        return NULL;
+    int ok = 1;
+    for (const bc_command *c = bc_commands; c->name && ok; c++)
+        ok = names_add(t, c->name, (int)(c - bc_commands), 1) == -1;
+    if (ok) {
+        const char *name = names_suggest(t, word);
+        const bc_command *c = name ? cli_find_command(name) : NULL;
+        hint = c ? c->name : NULL; /* the table's copy dies with it */
+    }
+    names_free(t);
+    return hint;
+}
+
+int cli_unknown_name(const char *opt, const char *what, const char *name,
+                     const bc_names *table, bc_errors *errs)
+{
+    const char *hint = table ? names_suggest(table, name) : NULL;
+    if (hint)
+        return errors_add(errs, BC_EX_USAGE, NULL, 0, 0, "%s: unknown %s '%s' (did you mean '%s'?)",
+                          opt, what, name, hint);
+    return errors_add(errs, BC_EX_USAGE, NULL, 0, 0, "%s: unknown %s '%s'", opt, what, name);
 }
 
 static int bad_value(const char *opt, const char *val, const char *why, bc_errors *errs)
@@ -91,8 +121,9 @@ int cli_parse_double(const char *opt, const char *val, double min, double max, d
 {
     /* Digits with at most one '.', digits on both sides: the catalog's own
      * number grammar, so "1,5", "nan", "1e3" and "0x1A" are refused alike. */
-    char why[96];
-    snprintf(why, sizeof why, "expected a decimal number from %g to %g", min, max);
+    char why[128];
+    snprintf(why, sizeof why, "expected a decimal number such as 12 or 0.5, from %.15g to %.15g",
+             min, max);
     const char *p = val;
     size_t int_digits = 0, frac_digits = 0;
     while (*p >= '0' && *p <= '9')

@@ -35,6 +35,22 @@ extern const bc_command bc_commands[];
 const bc_command *cli_find_command(const char *name);
 
 /*
+ * The command whose name is closest to `word` (as names_suggest finds
+ * catalog names: a few edits for the length, case-insensitively), or NULL
+ * when none is close or memory runs out.
+ */
+const char *cli_suggest_command(const char *word);
+
+/*
+ * Reports a name given to option `opt` (for example "--baselines") that
+ * `table` does not hold: "OPT: unknown WHAT 'NAME'", with "(did you mean
+ * 'X'?)" when `table` (may be NULL) has a close name.  Returns BC_EX_USAGE:
+ * an option value naming nothing in the catalog is a usage error.
+ */
+int cli_unknown_name(const char *opt, const char *what, const char *name,
+                     const bc_names *table, bc_errors *errs);
+
+/*
  * Option value parsers.  Each returns BC_OK and stores the value, or
  * BC_EX_USAGE with "invalid value 'V' for --OPT: WHY" in errs.
  */
@@ -42,6 +58,8 @@ int cli_parse_format(const char *opt, const char *val, bc_format *out, bc_errors
 int cli_parse_long(const char *opt, const char *val, long min, long max, long *out,
                    bc_errors *errs);
 int cli_parse_u64(const char *opt, const char *val, unsigned long long *out, bc_errors *errs);
+/* cli_parse_double accepts digits with at most one '.' between digits
+ * ("12", "0.5"; not ".5", "5.", "1e3", "-1", "1,5"), from min to max. */
 int cli_parse_double(const char *opt, const char *val, double min, double max, double *out,
                      bc_errors *errs);
 

@@ -38,37 +38,31 @@ int cmd_overlap(int argc, char **argv, FILE *out, bc_errors *errs)
     }
     bc_catalog cat;
     bc_bipartite b;
-    bc_overlap ov;
     int *order = NULL;
     catalog_init(&cat);
     bipartite_init(&b);
-    overlap_init(&ov);
     rc = cli_load(&cat, o.data, errs);
     if (rc != BC_OK)
         goto done;
-    bc_overlap_opts sel = { -1, (size_t)o.top };
+    bc_overlap_opts sel = { -1, (size_t)o.top, 0 };
     if (o.model) {
         sel.model = catalog_find_model(&cat, o.model);
         if (sel.model < 0) {
-            const char *hint = names_suggest(cat.model_names, o.model);
-            if (hint)
-                rc = errors_add(errs, BC_EX_DATAERR, NULL, 0, 0,
-                                "unknown model '%s' (did you mean '%s'?)", o.model, hint);
-            else
-                rc = errors_add(errs, BC_EX_DATAERR, NULL, 0, 0, "unknown model '%s'", o.model);
+            rc = cli_unknown_name("--model", "model", o.model, cat.model_names, errs);
             goto done;
         }
     }
     order = nameorder_models(&cat);
-    if (!order || bipartite_build(&b, &cat) != BC_OK || overlap_compute(&ov, &b, order) != BC_OK) {
+    if (!order || bipartite_build(&b, &cat) != BC_OK) {
         rc = errors_add(errs, BC_EX_SOFTWARE, NULL, 0, 0, "out of memory");
         goto done;
     }
-    rc = o.format == BC_FORMAT_CSV ? overlap_write_csv(out, &cat, &ov, sel)
-                                   : overlap_write_md(out, &cat, &ov, sel);
+    rc = o.format == BC_FORMAT_CSV ? overlap_write_csv(out, &cat, &b, order, sel)
+                                   : overlap_write_md(out, &cat, &b, order, sel);
+    if (rc == BC_EX_SOFTWARE)
+        rc = errors_add(errs, BC_EX_SOFTWARE, NULL, 0, 0, "out of memory");
 done:
     free(order);
-    overlap_release(&ov);
     bipartite_release(&b);
     catalog_release(&cat);
     return rc;

@@ -29,8 +29,11 @@ const char usage_plan[] =
     "              are counted as skipped)\n"
     "  unseen      give every coverable target task a dataset (one that lists\n"
     "              the task in datasets.csv or has a usage row for it), keeping\n"
-    "              the summed count of baselines that trained on the chosen\n"
-    "              datasets least; --k and --hours do not apply\n"
+    "              the in-domain evaluations least: a dataset weighs the number\n"
+    "              of baselines with a train row on it (for any task or none),\n"
+    "              since their results on it would be in-domain, as the\n"
+    "              report's Contamination section counts; --k and --hours do\n"
+    "              not apply\n"
     "\n"
     "By default the integer programme is solved exactly with GLPK when that\n"
     "takes at most 5 seconds, and greedily otherwise.  Greedy ties go to the\n"
@@ -47,7 +50,8 @@ const char usage_plan[] =
     "  --all-tasks         every task of the catalog (the default)\n"
     "  --baselines <list>  baseline models, names or aliases (default: all)\n"
     "  --k <n>             number of datasets, 1 to 1000 (default: 5)\n"
-    "  --hours <h>         total hours of the chosen datasets instead of --k\n"
+    "  --hours <h>         total hours of the chosen datasets instead of --k:\n"
+    "                      a decimal number such as 12 or 0.5, 0.001 to 1000000000\n"
     "  --role <role>       usage rows counted: train, eval or any (default: any)\n"
     "  --objective <obj>   comparable or unseen (default: comparable)\n"
     "  --exact             solve the integer programme, without a time limit\n"
@@ -70,13 +74,14 @@ static int conflict(const char *a, const char *b, bc_errors *errs)
 }
 
 /*
- * Resolves every name of `list` through `table` into indices (n of them in
- * *out, which the caller frees).  Unknown names are data errors with a
- * suggestion; all of them are reported.
+ * Resolves every name of `list` (the value of option `opt`) through
+ * `table` into indices (n of them in *out, which the caller frees).
+ * Unknown names are usage errors with a suggestion; all of them are
+ * reported.
  */
-static int resolve(const bc_strlist *list, const bc_names *table, const char *what,
-                   int (*find)(const bc_catalog *, const char *), const bc_catalog *cat,
-                   int **out, bc_errors *errs)
+static int resolve(const bc_strlist *list, const char *opt, const bc_names *table,
+                   const char *what, int (*find)(const bc_catalog *, const char *),
+                   const bc_catalog *cat, int **out, bc_errors *errs)
 {
     int *idx = malloc((list->n ? list->n : 1) * sizeof *idx);
     if (!idx)
@@ -86,13 +91,7 @@ static int resolve(const bc_strlist *list, const bc_names *table, const char *wh
         idx[i] = find(cat, list->items[i]);
         if (idx[i] >= 0)
             continue;
-        const char *hint = table ? names_suggest(table, list->items[i]) : NULL;
-        if (hint)
-            rc = errors_add(errs, BC_EX_DATAERR, NULL, 0, 0,
-                            "unknown %s '%s' (did you mean '%s'?)", what, list->items[i], hint);
-        else
-            rc = errors_add(errs, BC_EX_DATAERR, NULL, 0, 0, "unknown %s '%s'", what,
-                            list->items[i]);
+        rc = cli_unknown_name(opt, what, list->items[i], table, errs);
     }
     if (rc != BC_OK) {
         free(idx);
@@ -157,12 +156,8 @@ int cmd_plan(int argc, char **argv, FILE *out, bc_errors *errs)
             break;
         case OPT_HOURS:
             have_hours = 1;
-            rc = cli_parse_double("--hours", optarg, 0, 1e9, &opt.hours, errs);
-            if (rc == BC_OK && opt.hours <= 0)
-                rc = errors_add(errs, BC_EX_USAGE, NULL, 0, 0,
-                                "invalid value '%s' for --hours: expected a positive number "
-                                "of hours",
-                                optarg);
+            /* Above 0: a thousandth of an hour is the smallest budget. */
+            rc = cli_parse_double("--hours", optarg, 0.001, 1e9, &opt.hours, errs);
             break;
         case OPT_ROLE:
             if (strcmp(optarg, "train") == 0)
@@ -221,15 +216,16 @@ int cmd_plan(int argc, char **argv, FILE *out, bc_errors *errs)
     if (rc != BC_OK)
         goto done;
     if (have_tasks) {
-        int r = resolve(&tasks, cat.task_codes, "task", catalog_find_task, &cat, &task_idx, errs);
+        int r = resolve(&tasks, "--tasks", cat.task_codes, "task", catalog_find_task, &cat,
+                        &task_idx, errs);
         if (r != BC_OK)
             rc = r;
         opt.tasks = task_idx;
         opt.n_tasks = tasks.n;
     }
     if (baselines.n) {
-        int r = resolve(&baselines, cat.model_names, "model", catalog_find_model, &cat,
-                        &base_idx, errs);
+        int r = resolve(&baselines, "--baselines", cat.model_names, "model",
+                        catalog_find_model, &cat, &base_idx, errs);
         if (r != BC_OK && rc == BC_OK)
             rc = r;
         opt.baselines = base_idx;

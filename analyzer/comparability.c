@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "error.h"
+#include "rng.h"
+#include "rowclass.h"
 
 void comparability_init(bc_comparability *c)
 {
@@ -48,7 +50,92 @@ static void uf_union(int *parent, int *size, int x, int y)
     size[x] += size[y];
 }
 
-int comparability_compute(bc_comparability *c, const bc_incidence *mp, const int *order)
+/* 1 when two ascending rows have a column in common. */
+static int rows_meet(const int *x, size_t nx, const int *y, size_t ny)
+{
+    size_t i = 0, j = 0;
+    while (i < nx && j < ny) {
+        if (x[i] == y[j])
+            return 1;
+        if (x[i] < y[j])
+            i++;
+        else
+            j++;
+    }
+    return 0;
+}
+
+/*
+ * Unordered model pairs that share a column of mp, over classes of
+ * identical rows; *sampled non-zero when the work budget forced an
+ * estimate (then the return value is scaled from the sample).
+ */
+static int count_sharing(const bc_incidence *mp, const int *order, uint64_t seed,
+                         double *sharing, size_t *sampled)
+{
+    size_t M = mp->nrows;
+    bc_rowclass k;
+    bc_incidence cm, cmt;
+    incidence_init(&cm);
+    incidence_init(&cmt);
+    const bc_incidence *mats[1] = { mp };
+    if (rowclass_build(&k, mats, 1, order) != BC_OK)
+        return -1;
+    size_t *stamp = NULL;
+    int rc = -1;
+    if (rowclass_matrix(&k, mp, &cm) || incidence_transpose(&cm, &cmt))
+        goto done;
+    double work = 0;
+    for (size_t p = 0; p < cmt.nrows; p++)
+        work += (double)INC_DEG(&cmt, p) * (double)INC_DEG(&cmt, p);
+    *sampled = 0;
+    if (work > COMPARABILITY_WORK_BUDGET && M > 1) {
+        bc_rng rng;
+        rng_init(&rng, seed);
+        size_t hit = 0;
+        for (size_t s = 0; s < COMPARABILITY_SAMPLE; s++) {
+            size_t x = (size_t)rng_below(&rng, M), y = (size_t)rng_below(&rng, M - 1);
+            if (y >= x)
+                y++;
+            hit += (size_t)rows_meet(mp->col + mp->rowptr[x], INC_DEG(mp, x),
+                                     mp->col + mp->rowptr[y], INC_DEG(mp, y));
+        }
+        *sampled = COMPARABILITY_SAMPLE;
+        *sharing = (double)M * (double)(M - 1) / 2 * (double)hit / (double)COMPARABILITY_SAMPLE;
+        rc = 0;
+        goto done;
+    }
+    stamp = calloc(k.n ? k.n : 1, sizeof *stamp);
+    if (!stamp)
+        goto done;
+    double total = 0;
+    for (size_t a = 0; a < k.n; a++) {
+        double sa = (double)ROWCLASS_SIZE(&k, a);
+        if (INC_DEG(&cm, a) > 0)
+            total += sa * (sa - 1) / 2;
+        for (size_t i = cm.rowptr[a]; i < cm.rowptr[a + 1]; i++) {
+            int p = cm.col[i];
+            for (size_t j = cmt.rowptr[p]; j < cmt.rowptr[p + 1]; j++) {
+                size_t b = (size_t)cmt.col[j];
+                if (b > a && stamp[b] != a + 1) {
+                    stamp[b] = a + 1;
+                    total += sa * (double)ROWCLASS_SIZE(&k, b);
+                }
+            }
+        }
+    }
+    *sharing = total;
+    rc = 0;
+done:
+    free(stamp);
+    incidence_release(&cm);
+    incidence_release(&cmt);
+    rowclass_release(&k);
+    return rc;
+}
+
+int comparability_compute(bc_comparability *c, const bc_incidence *mp, const int *order,
+                          uint64_t seed)
 {
     size_t M = mp->nrows, alloc = M ? M : 1;
     bc_incidence pm;
@@ -57,10 +144,9 @@ int comparability_compute(bc_comparability *c, const bc_incidence *mp, const int
     int *parent = malloc(alloc * sizeof *parent);
     int *size = malloc(alloc * sizeof *size);
     int *label = malloc(alloc * sizeof *label);
-    size_t *stamp = malloc(alloc * sizeof *stamp);
     c->component = malloc(alloc * sizeof *c->component);
     c->isolated_models = malloc(alloc * sizeof *c->isolated_models);
-    if (!parent || !size || !label || !stamp || !c->component || !c->isolated_models ||
+    if (!parent || !size || !label || !c->component || !c->isolated_models ||
         incidence_transpose(mp, &pm))
         goto oom;
     c->n_models = M;
@@ -68,7 +154,6 @@ int comparability_compute(bc_comparability *c, const bc_incidence *mp, const int
         parent[m] = (int)m;
         size[m] = 1;
         label[m] = -1;
-        stamp[m] = 0;
     }
     /* Every pair column joins all of its models. */
     for (size_t p = 0; p < pm.nrows; p++)
@@ -88,33 +173,21 @@ int comparability_compute(bc_comparability *c, const bc_incidence *mp, const int
         c->component[m] = label[r];
     }
 
-    /* Partners of each model with a larger index, counted once via stamps. */
-    size_t sharing = 0;
-    for (size_t a = 0; a < M; a++)
-        for (size_t i = mp->rowptr[a]; i < mp->rowptr[a + 1]; i++) {
-            int p = mp->col[i];
-            for (size_t j = pm.rowptr[p]; j < pm.rowptr[p + 1]; j++) {
-                size_t b = (size_t)pm.col[j];
-                if (b > a && stamp[b] != a + 1) {
-                    stamp[b] = a + 1;
-                    sharing++;
-                }
-            }
-        }
+    double sharing = 0;
+    if (count_sharing(mp, order, seed, &sharing, &c->pairs_sampled) != 0)
+        goto oom;
     double all = M > 1 ? (double)M * (double)(M - 1) / 2 : 0;
-    c->pairs_without_shared = all > 0 ? (all - (double)sharing) / all : 0;
+    c->pairs_without_shared = all > 0 ? (all - sharing) / all : 0;
 
     free(parent);
     free(size);
     free(label);
-    free(stamp);
     incidence_release(&pm);
     return BC_OK;
 oom:
     free(parent);
     free(size);
     free(label);
-    free(stamp);
     incidence_release(&pm);
     comparability_release(c);
     return BC_EX_SOFTWARE;

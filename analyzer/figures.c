@@ -13,10 +13,14 @@
 
 #include "chart.h"
 
+/* A number macro as a string literal, for fixed captions. */
+#define FIGURES_STR_(x) #x
+#define FIGURES_STR(x) FIGURES_STR_(x)
+
 const bc_figure figures[FIGURES_COUNT] = {
     { "coverage_matrix", "Coverage matrix: models x tasks in nested order, tasks grouped by modality" },
     { "task_coverage", "Models per task, coloured by modality, with the thin threshold" },
-    { "dataset_popularity", "The 25 most used datasets" },
+    { "dataset_popularity", "The " FIGURES_STR(FIGURES_TOP_N) " most used datasets" },
     { "model_overlap", "Jaccard similarity of the models' datasets, models in community order" },
     { "concentration", "Gini concentration of dataset use per task" },
     { "robustness", "Share of models left with data as datasets are withdrawn" },
@@ -53,18 +57,24 @@ static int fig_coverage_matrix(FILE *gp, FILE *dat, const bc_figure *f, const bc
                                bc_errors *errs)
 {
     const bc_catalog *cat = a->cat;
-    size_t nm = cat->n_models, nt = cat->n_tasks;
+    size_t nt = cat->n_tasks;
+    size_t nm = cat->n_models < FIGURES_MAX_MODELS ? cat->n_models : FIGURES_MAX_MODELS;
     int rc = BC_EX_SOFTWARE;
+    int *row_of = malloc((cat->n_models + 1) * sizeof *row_of); /* drawn row, -1 none */
     sort_item *cols = malloc((nt + 1) * sizeof *cols);
     int *rank = malloc((nt + 1) * sizeof *rank);
     const char **rl = malloc((nm + 1) * sizeof *rl), **cl = malloc((nt + 1) * sizeof *cl);
     const char **cg = malloc((nt + 1) * sizeof *cg);
     double *v = malloc((nm * nt + 1) * sizeof *v);
     unsigned char *named = calloc(nm * nt + 1, 1);
-    if (!cols || !rank || !rl || !cl || !cg || !v || !named) {
+    if (!cols || !rank || !rl || !cl || !cg || !v || !named || !row_of) {
         rc = oom(errs);
         goto done;
     }
+    for (size_t m = 0; m < cat->n_models; m++)
+        row_of[m] = -1;
+    for (size_t r = 0; r < nm; r++)
+        row_of[a->row_nested_mt[r]] = (int)r;
     for (size_t k = 0; k < nt; k++)
         rank[a->col_nested_mt[k]] = (int)k;
     for (size_t t = 0; t < nt; t++)
@@ -74,8 +84,8 @@ static int fig_coverage_matrix(FILE *gp, FILE *dat, const bc_figure *f, const bc
     /* Cells with a named dataset score 1, cells covered only by unnamed data 0.5. */
     for (size_t i = 0; i < cat->n_usage; i++) {
         const bc_usage *u = &cat->usage[i];
-        if (u->task >= 0 && u->dataset >= 0)
-            named[(size_t)u->model * nt + (size_t)u->task] = 1;
+        if (u->task >= 0 && u->dataset >= 0 && row_of[u->model] >= 0)
+            named[(size_t)row_of[u->model] * nt + (size_t)u->task] = 1;
     }
     for (size_t r = 0; r < nm; r++) {
         int m = a->row_nested_mt[r];
@@ -84,7 +94,7 @@ static int fig_coverage_matrix(FILE *gp, FILE *dat, const bc_figure *f, const bc
             int t = cols[c].idx;
             double val = NAN;
             if (incidence_get(&a->b.mt, (size_t)m, t))
-                val = named[(size_t)m * nt + (size_t)t] ? 1.0 : 0.5;
+                val = named[r * nt + (size_t)t] ? 1.0 : 0.5;
             v[r * nt + c] = val;
         }
     }
@@ -97,11 +107,20 @@ static int fig_coverage_matrix(FILE *gp, FILE *dat, const bc_figure *f, const bc
                            "Coverage matrix from tables/coverage_task.csv and usage: "
                            "1 = the model used a named dataset for the task, 0.5 = unnamed "
                            "data only, blank = not covered. Rows and columns in nested order." };
+    char note[512];
+    if (nm < cat->n_models) {
+        snprintf(note, sizeof note,
+                 "%s Only the first %zu of %zu models in nested order are drawn; "
+                 "tables/coverage_model.csv lists them all.",
+                 meta.comment, nm, cat->n_models);
+        meta.comment = note;
+    }
     bc_heatmap h = { .nrows = nm, .ncols = nt, .row_labels = rl, .col_labels = cl,
                      .col_groups = cg, .values = v, .vmin = 0.0, .vmax = 1.0,
                      .cb_label = "1 named dataset, 0.5 unnamed data" };
     rc = chart_heatmap(gp, dat, &meta, &h, errs);
 done:
+    free(row_of);
     free(cols);
     free(rank);
     free(rl);
@@ -192,7 +211,7 @@ static int fig_task_coverage(FILE *gp, FILE *dat, const bc_figure *f, const bc_a
     return rc;
 }
 
-/* 3: the 25 datasets used by most models. */
+/* 3: the FIGURES_TOP_N datasets used by most models. */
 static int fig_dataset_popularity(FILE *gp, FILE *dat, const bc_figure *f,
                                   const bc_analysis *a, bc_errors *errs)
 {
@@ -204,61 +223,66 @@ static int fig_dataset_popularity(FILE *gp, FILE *dat, const bc_figure *f,
     for (size_t d = 0; d < nd; d++)
         it[d] = (sort_item){ (int)d, 0, (double)a->cov.datasets[d].models,
                              cat->datasets[d].name };
-    bc_chart_meta meta = { f->name, "Models using each dataset (top 25)", "dataset", "models",
+    bc_chart_meta meta = { f->name, "Models using each dataset (top " FIGURES_STR(FIGURES_TOP_N) ")", "dataset", "models",
                            "Dataset popularity from tables/coverage_dataset.csv (column "
-                           "models), the 25 most used datasets, coloured by modality." };
-    int rc = bars_of(gp, dat, &meta, a, it, nd, 25, fill_dataset_models, NAN, NULL, NAN, errs);
+                           "models), the " FIGURES_STR(FIGURES_TOP_N) " most used datasets, coloured by modality." };
+    int rc = bars_of(gp, dat, &meta, a, it, nd, FIGURES_TOP_N, fill_dataset_models, NAN, NULL, NAN, errs);
     free(it);
     return rc;
 }
 
-/* 4: models x models Jaccard on datasets, models in community order. */
+/* 4: models x models Jaccard on datasets, models in community order (the first FIGURES_MAX_MODELS). */
 static int fig_model_overlap(FILE *gp, FILE *dat, const bc_figure *f, const bc_analysis *a,
                              bc_errors *errs)
 {
     const bc_catalog *cat = a->cat;
-    size_t nm = cat->n_models;
-    sort_item *it = malloc((nm + 1) * sizeof *it);
-    int *pos = malloc((nm + 1) * sizeof *pos);
+    size_t all = cat->n_models;
+    size_t nm = all < FIGURES_MAX_MODELS ? all : FIGURES_MAX_MODELS;
+    sort_item *it = malloc((all + 1) * sizeof *it);
     const char **lab = malloc((nm + 1) * sizeof *lab);
     double *v = malloc((nm * nm + 1) * sizeof *v);
     int rc;
-    if (!it || !pos || !lab || !v) {
+    if (!it || !lab || !v) {
         rc = oom(errs);
         goto done;
     }
-    for (size_t m = 0; m < nm; m++) {
+    for (size_t m = 0; m < all; m++) {
         int c = a->community_model[m];
-        it[m] = (sort_item){ (int)m, c < 0 ? (int)nm + 1 : c, 0.0, cat->models[m].name };
+        it[m] = (sort_item){ (int)m, c < 0 ? (int)all + 1 : c, 0.0, cat->models[m].name };
     }
-    qsort(it, nm, sizeof *it, cmp_item);
-    for (size_t k = 0; k < nm; k++) {
-        pos[it[k].idx] = (int)k;
+    qsort(it, all, sizeof *it, cmp_item);
+    for (size_t k = 0; k < nm; k++)
         lab[k] = cat->models[it[k].idx].name;
-    }
     for (size_t k = 0; k < nm * nm; k++)
         v[k] = NAN;
-    for (size_t k = 0; k < nm; k++)
-        if (INC_DEG(&a->b.md, (size_t)it[k].idx) > 0)
-            v[k * nm + k] = 1.0;
-    for (size_t p = 0; p < a->overlap.n; p++) {
-        const bc_overlap_pair *op = &a->overlap.pairs[p];
-        if (op->shared_datasets == 0)
-            continue;
-        size_t i = (size_t)pos[op->a], j = (size_t)pos[op->b];
-        v[i * nm + j] = v[j * nm + i] = op->jaccard_datasets;
+    for (size_t i = 0; i < nm; i++) {
+        if (INC_DEG(&a->b.md, (size_t)it[i].idx) > 0)
+            v[i * nm + i] = 1.0;
+        for (size_t j = i + 1; j < nm; j++) {
+            bc_overlap_pair op;
+            overlap_pair(&a->b, it[i].idx, it[j].idx, &op);
+            if (op.shared_datasets > 0)
+                v[i * nm + j] = v[j * nm + i] = op.jaccard_datasets;
+        }
     }
     bc_chart_meta meta = { f->name, "Shared datasets between models (Jaccard)", "model",
                            "model",
                            "Model overlap from tables/overlap.csv (jaccard_datasets); models "
                            "in the order of their communities on the model-dataset graph "
                            "(tables/communities.csv); blank = nothing shared." };
+    char note[512];
+    if (nm < all) {
+        snprintf(note, sizeof note,
+                 "%s Only the first %zu of %zu models in community order are drawn; "
+                 "benchcov overlap lists every pair.",
+                 meta.comment, nm, all);
+        meta.comment = note;
+    }
     bc_heatmap h = { .nrows = nm, .ncols = nm, .row_labels = lab, .col_labels = lab,
                      .values = v, .vmin = 0.0, .vmax = 1.0, .cb_label = "Jaccard on datasets" };
     rc = chart_heatmap(gp, dat, &meta, &h, errs);
 done:
     free(it);
-    free(pos);
     free(lab);
     free(v);
     return rc;

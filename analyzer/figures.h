@@ -18,6 +18,19 @@ typedef struct {
     const char *caption;  /* alt text and caption in the Markdown */
 } bc_figure;
 
+/*
+ * Bars drawn at most in a ranked bar chart (the most used datasets): the
+ * first FIGURES_TOP_N in the chart's order.
+ */
+#define FIGURES_TOP_N 25
+
+/*
+ * Models drawn at most in the coverage matrix and the overlap heat map:
+ * the first FIGURES_MAX_MODELS in the chart's order (nested order,
+ * community order); the caption says when models were left out.
+ */
+#define FIGURES_MAX_MODELS 50
+
 /* The eight figures, in the order the report shows them. */
 #define FIGURES_COUNT 8
 extern const bc_figure figures[FIGURES_COUNT];

@@ -34,6 +34,54 @@ static void print_main_usage(FILE *fp)
           fp);
 }
 
+/*
+ * A usage error: the messages, then one line pointing to the help of
+ * `cmd` (or of benchcov when NULL), not the whole help.  Releases errs
+ * and returns BC_EX_USAGE.
+ */
+static int usage_error(bc_errors *errs, const bc_command *cmd)
+{
+    errors_print(errs, stderr);
+    errors_release(errs);
+    if (cmd)
+        fprintf(stderr, "benchcov: see 'benchcov %s --help' for its usage\n", cmd->name);
+    else
+        fputs("benchcov: see 'benchcov --help' for the commands\n", stderr);
+    return BC_EX_USAGE;
+}
+
+/*
+ * What argv[1], which names no command, is: an option given before the
+ * command ("options follow the command", naming the command when one
+ * follows), or a misspelt command ("did you mean").
+ */
+static void unknown_command(int argc, char **argv, bc_errors *errs)
+{
+    const char *word = argv[1];
+    if (word[0] == '-') {
+        const bc_command *later = NULL;
+        for (int i = 2; i < argc && !later; i++)
+            later = cli_find_command(argv[i]);
+        if (later)
+            errors_add(errs, BC_EX_USAGE, NULL, 0, 0,
+                       "option '%s' before the command: options follow the command, as in "
+                       "'benchcov %s %s ...'",
+                       word, later->name, word);
+        else
+            errors_add(errs, BC_EX_USAGE, NULL, 0, 0,
+                       "option '%s' before the command: the command comes first, as in "
+                       "'benchcov check %s ...'",
+                       word, word);
+        return;
+    }
+    const char *hint = cli_suggest_command(word);
+    if (hint)
+        errors_add(errs, BC_EX_USAGE, NULL, 0, 0, "unknown command '%s' (did you mean '%s'?)",
+                   word, hint);
+    else
+        errors_add(errs, BC_EX_USAGE, NULL, 0, 0, "unknown command '%s'", word);
+}
+
 int main(int argc, char **argv)
 {
     bc_errors errs;
@@ -42,8 +90,8 @@ int main(int argc, char **argv)
     const bc_command *cmd = NULL;
 
     if (argc < 2) {
-        print_main_usage(stderr);
-        return BC_EX_USAGE;
+        errors_add(&errs, BC_EX_USAGE, NULL, 0, 0, "no command given");
+        return usage_error(&errs, NULL);
     }
     if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0 ||
         strcmp(argv[1], "help") == 0) {
@@ -62,11 +110,8 @@ int main(int argc, char **argv)
     }
     cmd = cli_find_command(argv[1]);
     if (!cmd) {
-        errors_add(&errs, BC_EX_USAGE, NULL, 0, 0, "unknown command '%s'", argv[1]);
-        errors_print(&errs, stderr);
-        print_main_usage(stderr);
-        errors_release(&errs);
-        return BC_EX_USAGE;
+        unknown_command(argc, argv, &errs);
+        return usage_error(&errs, NULL);
     }
 
     graph_global_init();
@@ -77,9 +122,9 @@ int main(int argc, char **argv)
 out:
     if (errs.code > rc)
         rc = errs.code;
+    if (rc == BC_EX_USAGE)
+        return usage_error(&errs, cmd);
     errors_print(&errs, stderr);
-    if (rc == BC_EX_USAGE && cmd)
-        fputs(cmd->usage, stderr);
     errors_release(&errs);
     return rc;
 }

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "contamination.h"
 #include "nameorder.h"
 
 typedef struct {
@@ -82,22 +83,28 @@ static int cat_problem_build(cat_problem *c, const bc_catalog *cat, const plan_o
     int *set_of = malloc((cat->n_datasets ? cat->n_datasets : 1) * sizeof *set_of);
     int *group_of = malloc((cat->n_tasks ? cat->n_tasks : 1) * sizeof *group_of);
     int *prow = NULL, *pcol = NULL;
+    bc_fact *facts = contamination_facts(cat);
+    unsigned char *mask = malloc(cat->n_models ? cat->n_models : 1);
+    bc_md_pair *pairs = NULL;
     int *morder = nameorder_models(cat), *torder = nameorder_tasks(cat);
     int *mrank = morder ? nameorder_rank(morder, cat->n_models) : NULL;
     int *trank = torder ? nameorder_rank(torder, cat->n_tasks) : NULL;
     if (!tr || !rows || !cols || !set_of || !group_of || !mrank || !trank)
         goto done;
 
-    /* Baselines with a train row on each dataset: the weights of `unseen`. */
+    /* The weights of `unseen`: for each dataset, the baselines whose
+     * evaluation on it would be in-domain (contamination.h: a train fact
+     * on the dataset, for any task or none). */
     size_t nt = 0;
-    for (size_t i = 0; i < cat->n_usage; i++) {
-        const bc_usage *u = &cat->usage[i];
-        if (u->role != BC_ROLE_TRAIN || u->dataset < 0 || !base_mask[u->model] ||
-            u->model == excluded)
-            continue;
-        rows[nt] = u->dataset;
-        cols[nt] = u->model;
-        nt++;
+    if (!facts || !mask)
+        goto done;
+    for (size_t m = 0; m < cat->n_models; m++)
+        mask[m] = base_mask[m] && (int)m != excluded;
+    if (contamination_trained(facts, cat->n_usage, mask, &pairs, &nt) != BC_OK)
+        goto done;
+    for (size_t i = 0; i < nt; i++) {
+        rows[i] = pairs[i].dataset;
+        cols[i] = pairs[i].model;
     }
     if (incidence_from_pairs(&c->trained, cat->n_datasets, cat->n_models, rows, cols, nt))
         goto done;
@@ -208,6 +215,9 @@ static int cat_problem_build(cat_problem *c, const bc_catalog *cat, const plan_o
         goto done;
     rc = BC_OK;
 done:
+    free(facts);
+    free(mask);
+    free(pairs);
     free(tr);
     free(rows);
     free(cols);

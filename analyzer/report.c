@@ -3,12 +3,13 @@
  *
  * The Markdown opens with the headline figures and the Gaps a survey
  * author can act on, then coverage, concentration, overlap, structure,
- * the suggested evaluation set and the methods.  Catalog text always
+ * contamination, the suggested evaluation set and the methods.  Catalog text always
  * goes through fmt_md; numbers through fmt_num; every list is in a total
  * order, so the same catalog and seed give the same bytes.
  *
  * This file assembles the parts (report_parts.h): the Gaps section is in
- * report_gaps.c, the other sections in report_sections.c, the CSV tables
+ * report_gaps.c, Contamination in report_contamination.c, the other
+ * sections in report_sections.c, the CSV tables
  * in report_tables.c; here are the shared small writers and the
  * directory written all or nothing.
  */
@@ -62,6 +63,7 @@ int report_write_md(FILE *fp, const bc_analysis *a, const bc_plan *plan)
     report_section_concentration(fp, a);
     report_section_overlap(fp, a);
     report_section_structure(fp, a);
+    report_section_contamination(fp, a);
     report_section_plan(fp, plan);
     report_section_methods(fp);
     return ferror(fp) ? BC_EX_IOERR : BC_OK;

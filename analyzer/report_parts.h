@@ -27,16 +27,30 @@ void report_section_coverage(FILE *fp, const bc_analysis *a);
 void report_section_concentration(FILE *fp, const bc_analysis *a);
 void report_section_overlap(FILE *fp, const bc_analysis *a);
 void report_section_structure(FILE *fp, const bc_analysis *a);
+void report_section_contamination(FILE *fp, const bc_analysis *a);
 void report_section_plan(FILE *fp, const bc_plan *plan);
 void report_section_methods(FILE *fp);
 
 /* The CSV tables of tables/, in the order they are written. */
 enum {
     T_COV_TASK, T_COV_MODEL, T_COV_DATASET, T_OVERLAP, T_METRICS, T_CONC, T_COMM, T_BRIDGE,
-    T_ROBUST, T_GAPS, T_PLAN, REPORT_TABLES
+    T_ROBUST, T_GAPS, T_PLAN, T_CONTAM, T_CONTAM_MODEL, REPORT_TABLES
 };
+/*
+ * Rows of tables/overlap.csv at most: the first pairs in name order.
+ * A catalog of up to 1,000 models has every pair there; beyond, the
+ * report says so and `benchcov overlap` lists them all.
+ */
+#define REPORT_MAX_PAIR_ROWS 499500
+/* 1 when tables/overlap.csv holds every pair of models of the analysis. */
+int report_pairs_complete(const bc_analysis *a);
+
 /* The file name (without .csv) of each table. */
 extern const char *const report_table_names[REPORT_TABLES];
+/* The contamination tables (report_contamination.c): one row per in-domain
+ * evaluation, and per evaluated model.  Return as report_write_table. */
+int report_table_contamination(FILE *fp, const bc_analysis *a);
+int report_table_contamination_by_model(FILE *fp, const bc_analysis *a);
 /* Writes table `which` to fp.  Returns BC_OK, BC_EX_IOERR or BC_EX_SOFTWARE. */
 int report_write_table(int which, FILE *fp, const bc_analysis *a, const bc_plan *plan);
 

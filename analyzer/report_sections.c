@@ -124,44 +124,35 @@ void report_section_overlap(FILE *fp, const bc_analysis *a)
           fp);
     report_figure(fp, 3);
     fputs("### Most comparable pairs\n\n", fp);
-    bc_overlap_opts top = { -1, 10 };
-    overlap_write_md(fp, cat, &a->overlap, top);
+    const bc_overlap_top *most = &a->most_comparable, *un = &a->unshared;
+    if (most->candidates < cat->n_models)
+        fmt_printf(fp, "Among the %N models with the most (dataset, task) pairs (the catalog is "
+                       "too large to rank every pair; `benchcov overlap` lists them all).\n\n",
+                   (double)most->candidates);
+    overlap_write_pairs_md(fp, cat, most->pairs, most->n);
     fputs("\n### Least comparable pairs\n\nPairs that work on the same tasks but share no "
           "(dataset, task) pair: same tasks, no common ground to compare on.\n\n",
           fp);
-    const bc_overlap_pair **sel = malloc((a->overlap.n + 1) * sizeof *sel);
-    size_t n = 0;
-    if (sel) {
-        for (size_t p = 0; p < a->overlap.n; p++)
-            if (a->overlap.pairs[p].shared_pairs == 0 && a->overlap.pairs[p].shared_tasks > 0)
-                sel[n++] = &a->overlap.pairs[p];
-        /* Most shared tasks first; pairs keep name order among equals (stable by index). */
-        for (size_t i = 1; i < n; i++) {
-            const bc_overlap_pair *x = sel[i];
-            size_t j = i;
-            while (j > 0 && sel[j - 1]->shared_tasks < x->shared_tasks) {
-                sel[j] = sel[j - 1];
-                j--;
-            }
-            sel[j] = x;
+    if (!un->n)
+        fputs("None.\n\n", fp);
+    else {
+        fputs("| model a | model b | shared tasks | shared datasets |\n"
+              "|---|---|---:|---:|\n",
+              fp);
+        for (size_t i = 0; i < un->n; i++) {
+            const bc_overlap_pair *x = &un->pairs[i];
+            fmt_printf(fp, "| %M | %M | %N | %N |\n", cat->models[x->a].name,
+                       cat->models[x->b].name, (double)x->shared_tasks,
+                       (double)x->shared_datasets);
         }
-        if (!n)
-            fputs("None.\n\n", fp);
-        else {
-            fputs("| model a | model b | shared tasks | shared datasets |\n"
-                  "|---|---|---:|---:|\n",
-                  fp);
-            for (size_t i = 0; i < n && i < 10; i++) {
-                fmt_printf(fp, "| %M | %M | %N | %N |\n", cat->models[sel[i]->a].name,
-                           cat->models[sel[i]->b].name, (double)sel[i]->shared_tasks,
-                           (double)sel[i]->shared_datasets);
-            }
-            fputs("\n", fp);
-            if (n > 10)
-                fmt_printf(fp, "%N more such pairs are in `tables/overlap.csv`.\n\n",
-                           (double)(n - 10));
-        }
-        free(sel);
+        fputs("\n", fp);
+        if (un->total > (double)un->n && report_pairs_complete(a))
+            fmt_printf(fp, "%N more such pairs are in `tables/overlap.csv`.\n\n",
+                       un->total - (double)un->n);
+        else if (un->total > (double)un->n)
+            fmt_printf(fp, "%N more such pairs: `benchcov overlap --format csv` lists every "
+                           "pair (`tables/overlap.csv` holds the first %N in name order).\n\n",
+                       un->total - (double)un->n, (double)REPORT_MAX_PAIR_ROWS);
     }
     fputs("### Comparability groups\n\nModels linked, directly or through others, by shared "
           "(dataset, task) pairs.\n\n| group | models |\n|---:|---|\n",

@@ -9,6 +9,7 @@
 const char *const report_table_names[REPORT_TABLES] = {
     "coverage_task", "coverage_model", "coverage_dataset", "overlap", "metrics",
     "concentration", "communities", "bridging", "robustness", "gaps", "plan",
+    "contamination", "contamination_by_model",
 };
 
 static int table_concentration(FILE *fp, const bc_analysis *a)
@@ -92,6 +93,12 @@ static int table_robustness(FILE *fp, const bc_analysis *a)
     return ferror(fp) ? BC_EX_IOERR : BC_OK;
 }
 
+int report_pairs_complete(const bc_analysis *a)
+{
+    double m = (double)a->cat->n_models;
+    return m * (m - 1) / 2 <= (double)REPORT_MAX_PAIR_ROWS;
+}
+
 int report_write_table(int which, FILE *fp, const bc_analysis *a, const bc_plan *plan)
 {
     const bc_catalog *cat = a->cat;
@@ -99,13 +106,17 @@ int report_write_table(int which, FILE *fp, const bc_analysis *a, const bc_plan 
     case T_COV_TASK: return coverage_write_csv(fp, cat, &a->cov, BC_COV_BY_TASK);
     case T_COV_MODEL: return coverage_write_csv(fp, cat, &a->cov, BC_COV_BY_MODEL);
     case T_COV_DATASET: return coverage_write_csv(fp, cat, &a->cov, BC_COV_BY_DATASET);
-    case T_OVERLAP: return overlap_write_csv(fp, cat, &a->overlap, BC_OVERLAP_OPTS_ALL);
+    case T_OVERLAP:
+        return overlap_write_csv(fp, cat, &a->b, a->model_order,
+                                 (bc_overlap_opts){ -1, 0, REPORT_MAX_PAIR_ROWS });
     case T_METRICS: return analysis_write_metrics(fp, a, BC_FORMAT_CSV);
     case T_CONC: return table_concentration(fp, a);
     case T_COMM: return table_communities(fp, a);
     case T_BRIDGE: return table_bridging(fp, a);
     case T_ROBUST: return table_robustness(fp, a);
     case T_GAPS: return gaps_write_csv(fp, cat, &a->gaps);
+    case T_CONTAM: return report_table_contamination(fp, a);
+    case T_CONTAM_MODEL: return report_table_contamination_by_model(fp, a);
     default: return plan_write_csv(fp, plan);
     }
 }

@@ -4,6 +4,20 @@
 # the report with its rendered charts to reports/.
 #   usage: scripts/run.sh [DATA_DIR [OUT_DIR]]
 set -euo pipefail
+usage="usage: scripts/run.sh [DATA_DIR [OUT_DIR]]
+
+Installs the Debian packages benchcov needs when they are missing (as
+root), builds benchcov in build-run/ (or \$BENCHCOV_BUILD_DIR), checks the
+catalog DATA_DIR (default: data), writes its report to OUT_DIR (default:
+reports) and renders the report's charts."
+case ${1:-} in
+    -h | --help) echo "$usage"; exit 0 ;;
+    -*) echo "run.sh: unknown option '$1'" >&2; echo "$usage" >&2; exit 64 ;;
+esac
+if [ "$#" -gt 2 ]; then
+    echo "$usage" >&2
+    exit 64
+fi
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 . scripts/deps.sh

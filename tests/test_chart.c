@@ -377,6 +377,49 @@ static void test_empty(void **state)
     errors_release(&errs);
 }
 
+/*
+ * Tick labels at the cut: 32 characters (CHART_LABEL_MAX) are drawn whole;
+ * 33 become the first 31 and an ellipsis (U+2026); characters, not bytes,
+ * are counted ("é" is two bytes).  The expected strings are built here
+ * from the rule, not taken from a run.
+ */
+static void test_label_cut(void **state)
+{
+    char a32[40], b33[40], e33[80], want[200];
+    memset(a32, 'a', 32);
+    a32[32] = '\0';
+    memset(b33, 'b', 33);
+    b33[33] = '\0';
+    e33[0] = '\0';
+    for (int i = 0; i < 33; i++)
+        strcat(e33, "\xc3\xa9");
+    const char *cols[] = { a32, b33, e33 };
+    const char *rows[] = { "m" };
+    const double v[] = { 1, 2, 3 };
+    bc_heatmap h = { .nrows = 1, .ncols = 3, .row_labels = rows, .col_labels = cols,
+                     .values = v, .vmin = 0, .vmax = 3 };
+    bc_chart_meta meta = { .name = "cut" };
+    bc_errors errs;
+    mem_chart m;
+
+    (void)state;
+    errors_init(&errs);
+    mem_open(&m);
+    assert_int_equal(chart_heatmap(m.gp_fp, m.dat_fp, &meta, &h, &errs), BC_OK);
+    mem_close(&m);
+    snprintf(want, sizeof want, "set xtics (\"%s\" 0)\n", a32);
+    assert_non_null(strstr(m.gp, want));
+    snprintf(want, sizeof want, "set xtics add (\"%.31s\xe2\x80\xa6\" 1)\n", b33);
+    assert_non_null(strstr(m.gp, want));
+    snprintf(want, sizeof want, "set xtics add (\"%.62s\xe2\x80\xa6\" 2)\n", e33);
+    assert_non_null(strstr(m.gp, want));
+    /* the .dat keeps every label whole */
+    assert_non_null(strstr(m.dat, b33));
+    assert_non_null(strstr(m.dat, e33));
+    mem_free(&m);
+    errors_release(&errs);
+}
+
 static void test_bad_arguments(void **state)
 {
     static const char *const bad_names[] = { "", "Chart", "1chart", "../x", "a b",
@@ -498,6 +541,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_lines),
         cmocka_unit_test(test_stacked),
         cmocka_unit_test(test_empty),
+        cmocka_unit_test(test_label_cut),
         cmocka_unit_test(test_bad_arguments),
     };
 

@@ -45,6 +45,18 @@ static void test_parse_double_and_u64(void **state)
     const char *bad[] = { "1,5", "nan", "inf", "1e999", "0x1A", "-0", "12abc", ".5", "5.", "" };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
         assert_int_equal(cli_parse_double("--hours", bad[i], 0, 1e9, &d, &e), BC_EX_USAGE);
+    /* The message states the grammar and the range it accepts, both bounds
+     * written as the grammar allows (no exponent). */
+    errors_release(&e);
+    errors_init(&e);
+    assert_int_equal(cli_parse_double("--hours", "1e3", 0.001, 1e9, &d, &e), BC_EX_USAGE);
+    assert_string_equal(e.items[0].msg, "invalid value '1e3' for --hours: expected a decimal "
+                                         "number such as 12 or 0.5, from 0.001 to 1000000000");
+    assert_int_equal(cli_parse_double("--hours", "0", 0.001, 1e9, &d, &e), BC_EX_USAGE);
+    assert_int_equal(cli_parse_double("--hours", "0.001", 0.001, 1e9, &d, &e), BC_OK);
+    assert_int_equal(cli_parse_double("--hours", "1000000000", 0.001, 1e9, &d, &e), BC_OK);
+    assert_int_equal(cli_parse_double("--hours", "1000000000.5", 0.001, 1e9, &d, &e),
+                     BC_EX_USAGE);
     unsigned long long u;
     assert_int_equal(cli_parse_u64("--seed", "18446744073709551615", &u, &e), BC_OK);
     assert_true(u == 18446744073709551615ULL);

@@ -64,8 +64,8 @@ expect 64 "cannot be combined" --data "$DATA" --k 2 --hours 10
 expect 64 "cannot be combined" --data "$DATA" --exact --greedy
 expect 64 "cannot be combined" --data "$DATA" --tasks ASR --all-tasks
 expect 64 "invalid value 'both' for --role" --data "$DATA" --role both
-expect 65 "unknown model 'SALMON' (did you mean 'SALMONN'?)" --data "$DATA" --baselines SALMON
-expect 65 "unknown task 'ASRR' (did you mean 'ASR'?)" --data "$DATA" --tasks ASRR
+expect 64 "--baselines: unknown model 'SALMON' (did you mean 'SALMONN'?)" --data "$DATA" --baselines SALMON
+expect 64 "--tasks: unknown task 'ASRR' (did you mean 'ASR'?)" --data "$DATA" --tasks ASRR
 
 if "$BINARY" plan --help >"$TMP/help" 2>"$TMP/err" && grep -q "^usage: benchcov plan" "$TMP/help"; then
     pass "--help"

@@ -68,10 +68,56 @@ else
     bad "--help"
 fi
 # --version: tests/test_version.sh checks the version and commit.
+if bash scripts/run.sh --help >"$tmp/out" 2>"$tmp/err" && grep -q '^usage: scripts/run.sh \[DATA_DIR \[OUT_DIR\]\]' "$tmp/out" &&
+    grep -q 'DATA_DIR (default: data)' "$tmp/out" && [ ! -s "$tmp/err" ]; then
+    ok "scripts/run.sh --help"
+else
+    bad "scripts/run.sh --help: $(cat "$tmp/err")"
+fi
 
-# Misuse: 64 with the command's usage on stderr.
-expect 64 "unknown command 'frobnicate'" -- frobnicate
-expect 64 "usage: benchcov" --
+# Misuse: 64 with the message and one line pointing to --help.
+expect 64 "^benchcov: unknown command 'frobnicate'$" -- frobnicate
+expect 64 "^benchcov: no command given$" --
+expect 64 "^benchcov: unknown command 'chek' \(did you mean 'check'\?\)$" -- chek
+expect 64 "unknown command 'PLAN' \(did you mean 'plan'\?\)" -- PLAN
+expect 64 "option '--data' before the command: options follow the command, as in 'benchcov check --data \.\.\.'" -- \
+    --data data check
+expect 64 "option '--format' before the command: options follow the command, as in 'benchcov metrics --format" -- \
+    --format csv metrics --seed 2
+# A usage error is the message and the pointer: two lines, not the help.
+for args in "plan --k x" "coverage" "frobnicate" "overlap --model NoSuchModel" "--data data check"; do
+    # shellcheck disable=SC2086
+    "$bin" $args >"$tmp/out" 2>"$tmp/err"
+    rc=$?
+    cmd=${args%% *}
+    case $cmd in -* | frobnicate) pointer="benchcov: see 'benchcov --help' for the commands" ;;
+        *) pointer="benchcov: see 'benchcov $cmd --help' for its usage" ;;
+    esac
+    if [ "$rc" -eq 64 ] && [ "$(wc -l <"$tmp/err")" -eq 2 ] &&
+        [ "$(tail -n 1 "$tmp/err")" = "$pointer" ] && [ ! -s "$tmp/out" ]; then
+        ok "benchcov $args: one message line and a pointer to --help"
+    else
+        bad "benchcov $args: exit $rc, stderr: $(cat "$tmp/err")"
+    fi
+done
+# An option value naming nothing in the catalog is a usage error.
+expect 64 "^benchcov: --model: unknown model 'SALMON' \(did you mean 'SALMONN'\?\)$" -- \
+    overlap --model SALMON
+expect 64 "^benchcov: --model: unknown model 'NoSuchModel'$" -- overlap --model NoSuchModel
+expect 64 "^benchcov: --baselines: unknown model 'NoSuchModel'$" -- plan --baselines NoSuchModel
+expect 64 "^benchcov: --tasks: unknown task 'XYZ'$" -- plan --tasks XYZ
+# --hours accepts what its message says: 0.001 to 1000000000, digits and one '.'.
+for h in 1e3 0 .5 -2 1000000001; do
+    expect 64 "invalid value '$h' for --hours: expected a decimal number such as 12 or 0\.5, from 0\.001 to 1000000000$" \
+        -- plan --hours "$h"
+done
+for h in 12 0.5 0.001 1000000000; do
+    if "$bin" plan --hours "$h" --format csv >"$tmp/out" 2>"$tmp/err" && head -1 "$tmp/out" | grep -q '^step,'; then
+        ok "plan --hours $h accepted"
+    else
+        bad "plan --hours $h: $(cat "$tmp/err")"
+    fi
+done
 expect 64 "coverage: --by is required" -- coverage
 expect 64 "invalid value 'tasks' for --by" -- coverage --by tasks
 expect 64 "invalid value 'xml' for --format" -- coverage --by task --format xml
@@ -81,7 +127,7 @@ expect 64 "unexpected argument 'extra'" -- check extra
 expect 64 "invalid value '0' for --thin" -- report --thin 0 --out "$tmp/r"
 expect 64 "invalid value '-1' for --seed" -- metrics --seed -1
 expect 64 "invalid value '1e3' for --top" -- overlap --top 1e3
-expect 64 "usage: benchcov coverage" -- coverage --by nothing
+expect 64 "see 'benchcov coverage --help'" -- coverage --by nothing
 
 # Missing input: 66.
 expect 66 "cannot open 'no/such/dir" -- check --data no/such/dir
@@ -95,7 +141,6 @@ fi
 # Bad data: 65 with file:line:col.
 expect 65 "tests/fixtures/bad/unknown_refs/usage.csv:[0-9]+:[0-9]+: unknown" -- \
     check --data tests/fixtures/bad/unknown_refs
-expect 65 "unknown model 'SALMON' \(did you mean 'SALMONN'\?\)" -- overlap --model SALMON
 expect 65 "" -- coverage --by task --data tests/fixtures/bad/ragged
 
 # A good run of each command exits 0 with output.

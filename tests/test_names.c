@@ -87,6 +87,19 @@ static void test_suggest(void **state)
     assert_string_equal(names_suggest(t, "Kolner Speech"), "K\xC3\xB6lner Speech");
     names_free(t);
 
+    /*
+     * The threshold at its edge.  A 12-letter name: len/3 = 4 edits are
+     * close enough, 5 and 6 (up to len/2) are not.  Each query replaces
+     * the last k letters of "abcdefghijkl" with 'x', k substitutions.
+     */
+    t = names_new();
+    assert_non_null(t);
+    assert_int_equal(names_add(t, "abcdefghijkl", 0, 1), -1);
+    assert_string_equal(names_suggest(t, "abcdefghxxxx"), "abcdefghijkl"); /* 4 edits */
+    assert_null(names_suggest(t, "abcdefgxxxxx"));                         /* 5 edits */
+    assert_null(names_suggest(t, "abcdefxxxxxx"));                         /* 6 edits */
+    names_free(t);
+
     /* equal distance: the name added first */
     t = names_new();
     assert_non_null(t);

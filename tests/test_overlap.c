@@ -18,6 +18,7 @@
 #include "handmade_catalog.h"
 #include "nameorder.h"
 #include "overlap.h"
+#include "rng.h"
 
 #define EPS 1e-12
 
@@ -53,8 +54,8 @@ static char *write_to_string(const fixture *f, int md, bc_overlap_opts opts)
     size_t len = 0;
     FILE *fp = open_memstream(&buf, &len);
     assert_non_null(fp);
-    int rc = md ? overlap_write_md(fp, &f->cat, &f->o, opts)
-                : overlap_write_csv(fp, &f->cat, &f->o, opts);
+    int rc = md ? overlap_write_md(fp, &f->cat, &f->b, f->order, opts)
+                : overlap_write_csv(fp, &f->cat, &f->b, f->order, opts);
     assert_int_equal(rc, BC_OK);
     fclose(fp);
     return buf;
@@ -113,21 +114,21 @@ static void test_hand_worked(void **state)
     free(s);
     /* --top 2: every pair shares 1 pair; jaccard_datasets 0.5 beats 1/3, and
        the tie between Alpha-Gamma and Beta-Gamma goes by name. */
-    s = write_to_string(&f, 0, (bc_overlap_opts){ -1, 2 });
+    s = write_to_string(&f, 0, (bc_overlap_opts){ -1, 2, 0 });
     assert_string_equal(s, "model_a,model_b,shared_datasets,jaccard_datasets,shared_tasks,"
                            "jaccard_tasks,shared_pairs\n"
                            "Alpha,Gamma,1,0.5,1,0.333333,1\n"
                            "Beta,Gamma,1,0.5,1,0.5,1\n");
     free(s);
     /* --model Beta: the two pairs with Beta, in name order. */
-    s = write_to_string(&f, 0, (bc_overlap_opts){ 0, 0 });
+    s = write_to_string(&f, 0, (bc_overlap_opts){ 0, 0, 0 });
     assert_string_equal(s, "model_a,model_b,shared_datasets,jaccard_datasets,shared_tasks,"
                            "jaccard_tasks,shared_pairs\n"
                            "Alpha,Beta,1,0.333333,2,0.666667,1\n"
                            "Beta,Gamma,1,0.5,1,0.5,1\n");
     free(s);
     /* --model Alpha --top 1 */
-    s = write_to_string(&f, 1, (bc_overlap_opts){ 1, 1 });
+    s = write_to_string(&f, 1, (bc_overlap_opts){ 1, 1, 0 });
     assert_string_equal(s, "| model_a | model_b | shared_datasets | jaccard_datasets | "
                            "shared_tasks | jaccard_tasks | shared_pairs |\n"
                            "|---|---|---|---|---|---|---|\n"
@@ -150,14 +151,14 @@ static void test_top_order_and_zero(void **state)
     fixture_build(&f);
     /* a-b: pairs 2, datasets {D0,D1}/{D0} -> 1/2.  a-c: pairs 2 (D0/T0, D1/T0),
        datasets {D0,D1}/{D0,D1,D2} -> 2/3.  b-c: pairs 1.  z: 0 everywhere. */
-    char *s = write_to_string(&f, 0, (bc_overlap_opts){ -1, 3 });
+    char *s = write_to_string(&f, 0, (bc_overlap_opts){ -1, 3, 0 });
     assert_string_equal(s, "model_a,model_b,shared_datasets,jaccard_datasets,shared_tasks,"
                            "jaccard_tasks,shared_pairs\n"
                            "a,c,2,0.666667,1,0.5,2\n"
                            "a,b,1,0.5,2,1,2\n"
                            "b,c,1,0.333333,1,0.5,1\n");
     free(s);
-    s = write_to_string(&f, 0, (bc_overlap_opts){ 3, 0 });
+    s = write_to_string(&f, 0, (bc_overlap_opts){ 3, 0, 0 });
     assert_string_equal(s, "model_a,model_b,shared_datasets,jaccard_datasets,shared_tasks,"
                            "jaccard_tasks,shared_pairs\n"
                            "a,z,0,0,0,0,0\n"
@@ -184,7 +185,7 @@ static void test_comparability_hand_worked(void **state)
     /* Name order: G, F, ..., A (reversed), so component labels follow it. */
     int order[] = { 6, 5, 4, 3, 2, 1, 0 };
     bc_comparability c;
-    assert_int_equal(comparability_compute(&c, &mp, order), BC_OK);
+    assert_int_equal(comparability_compute(&c, &mp, order, 1), BC_OK);
     assert_int_equal(c.components, 2);
     assert_int_equal(c.isolated, 2);
     assert_near(c.pairs_without_shared, 18.0 / 21.0, EPS);
@@ -200,7 +201,7 @@ static void test_comparability_hand_worked(void **state)
 
     /* One model or none: no pair at all, share 0. */
     assert_int_equal(incidence_from_pairs(&mp, 1, 1, rows, cols, 1), 0);
-    assert_int_equal(comparability_compute(&c, &mp, order + 6), BC_OK);
+    assert_int_equal(comparability_compute(&c, &mp, order + 6, 1), BC_OK);
     assert_int_equal(c.components, 0);
     assert_int_equal(c.isolated, 1);
     assert_near(c.pairs_without_shared, 0, 0);
@@ -264,7 +265,7 @@ static void check_reference(const char *path)
                             &without, &nm),
                      4);
     bc_comparability c;
-    assert_int_equal(comparability_compute(&c, &f.b.mp, f.order), BC_OK);
+    assert_int_equal(comparability_compute(&c, &f.b.mp, f.order, 1), BC_OK);
     assert_int_equal(c.components, comps);
     assert_int_equal(c.isolated, iso);
     assert_near(c.pairs_without_shared, without, 1e-9);
@@ -296,6 +297,130 @@ static void test_reference(void **state)
     check_reference("tests/fixtures/overlap/random_3.txt");
 }
 
+/* Brute-force list: every pair, filtered and stably sorted by the list's key. */
+static int plain_key_before(bc_overlap_list list, const bc_overlap_pair *x,
+                            const bc_overlap_pair *y)
+{
+    if (list == OVERLAP_MOST) {
+        if (x->shared_pairs != y->shared_pairs)
+            return x->shared_pairs > y->shared_pairs;
+        return x->jaccard_datasets > y->jaccard_datasets;
+    }
+    return x->shared_tasks > y->shared_tasks;
+}
+
+static void check_top_against_plain(const fixture *f, bc_overlap_list list, size_t k)
+{
+    const bc_overlap *o = &f->o;
+    const bc_overlap_pair **sel = calloc(o->n + 1, sizeof *sel);
+    size_t n = 0;
+    for (size_t i = 0; i < o->n; i++) {
+        const bc_overlap_pair *p = &o->pairs[i];
+        if (list == OVERLAP_UNSHARED && !(p->shared_pairs == 0 && p->shared_tasks > 0))
+            continue;
+        /* insertion keeps name order among equal keys */
+        size_t j = n++;
+        while (j > 0 && plain_key_before(list, p, sel[j - 1])) {
+            sel[j] = sel[j - 1];
+            j--;
+        }
+        sel[j] = p;
+    }
+    bc_overlap_top t;
+    assert_int_equal(overlap_top(&f->b, f->order, list, k, &t), BC_OK);
+    assert_int_equal(t.candidates, f->cat.n_models);
+    assert_int_equal(t.n, n < k ? n : k);
+    assert_near(t.total, (double)n, 0);
+    for (size_t i = 0; i < t.n; i++) {
+        assert_int_equal(t.pairs[i].a, sel[i]->a);
+        assert_int_equal(t.pairs[i].b, sel[i]->b);
+        assert_int_equal(t.pairs[i].shared_datasets, sel[i]->shared_datasets);
+        assert_int_equal(t.pairs[i].shared_tasks, sel[i]->shared_tasks);
+        assert_int_equal(t.pairs[i].shared_pairs, sel[i]->shared_pairs);
+        assert_near(t.pairs[i].jaccard_datasets, sel[i]->jaccard_datasets, 0);
+        assert_near(t.pairs[i].jaccard_pairs, sel[i]->jaccard_pairs, 0);
+    }
+    overlap_top_release(&t);
+    free(sel);
+}
+
+/*
+ * Random catalogs shaped like leaderboards (many models copying a few
+ * suites, so classes of identical rows are large) and like surveys (every
+ * model its own row): the grouped top lists and the grouped count of
+ * pairs sharing nothing equal the plain all-pairs answers.
+ */
+static void test_grouped_equals_plain(void **state)
+{
+    (void)state;
+    bc_rng rng;
+    rng_init(&rng, 2024);
+    for (int round = 0; round < 40; round++) {
+        size_t M = 2 + (size_t)rng_below(&rng, 60), D = 1 + (size_t)rng_below(&rng, 8);
+        size_t T = 1 + (size_t)rng_below(&rng, 4), suites = 1 + (size_t)rng_below(&rng, 4);
+        int survey = round % 4 == 3;
+        hc_use *u = calloc(M * D * T + 1, sizeof *u);
+        size_t nu = 0;
+        /* suite s: a fixed random set of (dataset, task) facts */
+        unsigned char *suite = calloc(suites * D * T, 1);
+        for (size_t s = 0; s < suites * D * T; s++)
+            suite[s] = rng_below(&rng, 3) == 0;
+        for (size_t m = 0; m < M; m++) {
+            size_t s = (size_t)rng_below(&rng, suites);
+            for (size_t d = 0; d < D; d++)
+                for (size_t t = 0; t < T; t++) {
+                    int on = survey ? rng_below(&rng, 4) == 0 : suite[(s * D + d) * T + t];
+                    if (on)
+                        u[nu++] = (hc_use){ (int)m, rng_below(&rng, 6) == 0 ? -1 : (int)d,
+                                            (int)t };
+                }
+        }
+        char **mn = calloc(M, sizeof *mn), **dn = calloc(D, sizeof *dn), **tn = calloc(T, sizeof *tn);
+        for (size_t i = 0; i < M; i++) {
+            mn[i] = malloc(32);
+            /* names not in index order, so name ranks differ from indices */
+            snprintf(mn[i], 32, "m%03zu", (i * 37) % 1000);
+        }
+        for (size_t i = 0; i < D; i++) {
+            dn[i] = malloc(32);
+            snprintf(dn[i], 32, "d%zu", i);
+        }
+        for (size_t i = 0; i < T; i++) {
+            tn[i] = malloc(32);
+            snprintf(tn[i], 32, "T%zu", i);
+        }
+        fixture f;
+        hc_make(&f.cat, (const char *const *)mn, M, (const char *const *)dn, D,
+                (const char *const *)tn, NULL, T, u, nu);
+        fixture_build(&f);
+        size_t ks[] = { 1, 3, 10, 200 };
+        for (size_t i = 0; i < 4; i++) {
+            check_top_against_plain(&f, OVERLAP_MOST, ks[i]);
+            check_top_against_plain(&f, OVERLAP_UNSHARED, ks[i]);
+        }
+        size_t without = 0;
+        for (size_t i = 0; i < f.o.n; i++)
+            without += f.o.pairs[i].shared_pairs == 0;
+        bc_comparability c;
+        assert_int_equal(comparability_compute(&c, &f.b.mp, f.order, 1), BC_OK);
+        assert_int_equal(c.pairs_sampled, 0);
+        assert_near(c.pairs_without_shared, f.o.n ? (double)without / (double)f.o.n : 0, 1e-12);
+        comparability_release(&c);
+        fixture_free(&f);
+        for (size_t i = 0; i < M; i++)
+            free(mn[i]);
+        for (size_t i = 0; i < D; i++)
+            free(dn[i]);
+        for (size_t i = 0; i < T; i++)
+            free(tn[i]);
+        free(mn);
+        free(dn);
+        free(tn);
+        free(u);
+        free(suite);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -303,6 +428,7 @@ int main(void)
         cmocka_unit_test(test_top_order_and_zero),
         cmocka_unit_test(test_comparability_hand_worked),
         cmocka_unit_test(test_reference),
+        cmocka_unit_test(test_grouped_equals_plain),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

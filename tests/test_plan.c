@@ -740,14 +740,14 @@ static void test_cmd_data_errors(void **state)
     bc_errors errs;
     int rc = run_plan(&out, &errs, "--data", PLAN_FIXTURE, "--baselines", "SALMON,LTU",
                       (char *)NULL);
-    assert_int_equal(rc, BC_EX_DATAERR);
-    expect_message(&errs, "unknown model 'SALMON' (did you mean 'SALMONN'?)");
+    assert_int_equal(rc, BC_EX_USAGE);
+    expect_message(&errs, "--baselines: unknown model 'SALMON' (did you mean 'SALMONN'?)");
     free(out);
     errors_release(&errs);
 
     rc = run_plan(&out, &errs, "--data", PLAN_FIXTURE, "--tasks", "ASRR,ST", (char *)NULL);
-    assert_int_equal(rc, BC_EX_DATAERR);
-    expect_message(&errs, "unknown task 'ASRR' (did you mean 'ASR'?)");
+    assert_int_equal(rc, BC_EX_USAGE);
+    expect_message(&errs, "--tasks: unknown task 'ASRR' (did you mean 'ASR'?)");
     free(out);
     errors_release(&errs);
 }

@@ -99,7 +99,7 @@ static void test_markdown_golden(void **state)
                             "### Thin tasks", "### Tasks carried by a single dataset",
                             "### Isolated models", "### Empty cells", "## Coverage",
                             "## Concentration", "## Overlap", "## Structure",
-                            "## Suggested evaluation set", "## Methods" };
+                            "## Contamination", "## Suggested evaluation set", "## Methods" };
     const char *at = md;
     for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
         const char *next = strstr(at, order[i]);

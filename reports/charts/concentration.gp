@@ -7,14 +7,14 @@
 # `gnuplot concentration.gp`: writes concentration.svg and concentration.png.
 
 set datafile separator "\t"
-set terminal svg size 524,435 font "sans,10" noenhanced background rgb "white"
+set terminal svg size 767,435 font "sans,10" noenhanced background rgb "white"
 set termoption noenhanced
 set output "concentration.svg"
 set title "Concentration of dataset use per task (Gini)"
 set xlabel "task"
 set ylabel "Gini (0 even, 1 one dataset)"
 set bmargin 5
-set xrange [-0.5:11.5]
+set xrange [-0.5:20.5]
 set yrange [0:1]
 set xtics nomirror out scale 0 rotate by 60 right
 set ytics nomirror
@@ -28,7 +28,7 @@ plot "concentration.dat" using 1:2:5:xtic(3) with boxes lc rgb variable notitle,
      keyentry with boxes lc rgb "#009E73" title "music", \
      keyentry with boxes lc rgb "#CC79A7" title "vision"
 
-set terminal pngcairo size 524,435 noenhanced font "sans,10" background rgb "white"
+set terminal pngcairo size 767,435 noenhanced font "sans,10" background rgb "white"
 set termoption noenhanced
 set output "concentration.png"
 replot

@@ -6,13 +6,13 @@
 # `gnuplot dataset_popularity.gp`: writes dataset_popularity.svg and dataset_popularity.png.
 
 set datafile separator "\t"
-set terminal svg size 875,600 font "sans,10" noenhanced background rgb "white"
+set terminal svg size 875,480 font "sans,10" noenhanced background rgb "white"
 set termoption noenhanced
 set output "dataset_popularity.svg"
 set title "Models using each dataset (top 25)"
 set xlabel "dataset"
 set ylabel "models"
-set bmargin 16
+set bmargin 8
 set xrange [-0.5:24.5]
 set yrange [0:]
 set xtics nomirror out scale 0 rotate by 60 right
@@ -25,10 +25,9 @@ plot "dataset_popularity.dat" using 1:2:5:xtic(3) with boxes lc rgb variable not
      keyentry with boxes lc rgb "#0072B2" title "speech", \
      keyentry with boxes lc rgb "#E69F00" title "sound", \
      keyentry with boxes lc rgb "#009E73" title "text", \
-     keyentry with boxes lc rgb "#CC79A7" title "vision", \
-     keyentry with boxes lc rgb "#56B4E9" title "multi"
+     keyentry with boxes lc rgb "#CC79A7" title "music"
 
-set terminal pngcairo size 875,600 noenhanced font "sans,10" background rgb "white"
+set terminal pngcairo size 875,480 noenhanced font "sans,10" background rgb "white"
 set termoption noenhanced
 set output "dataset_popularity.png"
 replot

@@ -20,7 +20,7 @@ set ytics nomirror
 set grid lc rgb "#d0d0d0"
 set key below
 plot "plan_gain.dat" index 0 using 1:2 with linespoints pt 7 ps 0.6 lw 2 dt 1 lc rgb "#0072B2" title "covered (baseline, task) pairs", \
-     26 with lines dt 2 lw 1.5 lc rgb "#404040" title "optimum"
+     42 with lines dt 2 lw 1.5 lc rgb "#404040" title "optimum"
 
 set terminal pngcairo size 720,480 noenhanced font "sans,10" background rgb "white"
 set termoption noenhanced

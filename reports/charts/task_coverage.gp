@@ -6,14 +6,14 @@
 # `gnuplot task_coverage.gp`: writes task_coverage.svg and task_coverage.png.
 
 set datafile separator "\t"
-set terminal svg size 1712,435 font "sans,10" noenhanced background rgb "white"
+set terminal svg size 1847,435 font "sans,10" noenhanced background rgb "white"
 set termoption noenhanced
 set output "task_coverage.svg"
 set title "Models covering each task"
 set xlabel "task"
 set ylabel "models"
 set bmargin 5
-set xrange [-0.5:55.5]
+set xrange [-0.5:60.5]
 set yrange [0:]
 set xtics nomirror out scale 0 rotate by 60 right
 set ytics nomirror
@@ -29,7 +29,7 @@ plot "task_coverage.dat" using 1:2:5:xtic(3) with boxes lc rgb variable notitle,
      keyentry with boxes lc rgb "#56B4E9" title "text", \
      2 with lines dt 2 lw 2 lc rgb "#D55E00" title "thin threshold"
 
-set terminal pngcairo size 1712,435 noenhanced font "sans,10" background rgb "white"
+set terminal pngcairo size 1847,435 noenhanced font "sans,10" background rgb "white"
 set termoption noenhanced
 set output "task_coverage.png"
 replot
