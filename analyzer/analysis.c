@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "betweenness.h"
 #include "fmt.h"
 #include "graph.h"
 #include "modularity.h"
@@ -77,8 +78,16 @@ static int run_graph(bc_analysis *a)
     if (modularity_barber(&a->b.md, a->community_model, a->community_dataset,
                           &a->modularity) != BC_OK)
         goto done;
-    if (graph_betweenness(g, btw) != BC_OK)
-        goto done;
+    /* Exact (igraph) on small graphs; sampled sources above the work limit. */
+    if (betweenness_exact_fits(&a->b.md)) {
+        a->betweenness_sources = m + d;
+        if (graph_betweenness(g, btw) != BC_OK)
+            goto done;
+    } else {
+        a->betweenness_sources = BETWEENNESS_SOURCES;
+        if (betweenness_sampled(&a->b.md, BETWEENNESS_SOURCES, a->opts.seed, btw) != BC_OK)
+            goto done;
+    }
     memcpy(a->betweenness, btw + m, d * sizeof *btw);
     rc = BC_OK;
 done:
@@ -140,10 +149,14 @@ int analysis_run(bc_analysis *a, const bc_catalog *cat, const bc_analysis_opts *
                     &a->unshared) != BC_OK ||
         comparability_compute(&a->comp, &a->b.mp, a->model_order, opts->seed) != BC_OK)
         goto oom;
-    if (nested_nodf_z(&a->b.mt, ANALYSIS_NULL_MATRICES, opts->seed, &a->nodf_mt,
-                      &a->null_mt) != BC_OK ||
-        nested_nodf_z(&a->b.md, ANALYSIS_NULL_MATRICES, opts->seed, &a->nodf_md,
-                      &a->null_md) != BC_OK)
+    unsigned n_mt, n_md;
+    size_t t_mt, t_md;
+    nested_null_size(&a->b.mt, ANALYSIS_NULL_MATRICES, &n_mt, &t_mt);
+    nested_null_size(&a->b.md, ANALYSIS_NULL_MATRICES, &n_md, &t_md);
+    if (nested_nodf_z_sized(&a->b.mt, n_mt, t_mt, opts->seed, &a->nodf_mt, &a->null_mt) !=
+            BC_OK ||
+        nested_nodf_z_sized(&a->b.md, n_md, t_md, opts->seed, &a->nodf_md, &a->null_md) !=
+            BC_OK)
         goto oom;
     a->row_nested_mt = malloc((nm + 1) * sizeof *a->row_nested_mt);
     a->col_nested_mt = malloc((nt + 1) * sizeof *a->col_nested_mt);
@@ -153,9 +166,16 @@ int analysis_run(bc_analysis *a, const bc_catalog *cat, const bc_analysis_opts *
     if (run_graph(a) != BC_OK)
         goto oom;
     if (robustness_compute(&a->rob, &a->b.md, a->dataset_order, opts->seed,
-                           ANALYSIS_ROBUSTNESS_RUNS) != BC_OK)
+                           robustness_runs_for(&a->b.md, ANALYSIS_ROBUSTNESS_RUNS)) != BC_OK)
         goto oom;
-    if (gaps_compute(&a->gaps, cat, &a->b, opts->thin) != BC_OK)
+    int *cols = malloc((cat->model_facets.n + 1) * sizeof *cols);
+    if (!cols)
+        goto oom;
+    size_t n_cols = opts->facets_given ? opts->n_facets : gaps_default_facets(cat, cols);
+    int gr = gaps_compute(&a->gaps, cat, &a->b, opts->thin,
+                          opts->facets_given ? opts->facets : cols, n_cols);
+    free(cols);
+    if (gr != BC_OK)
         goto oom;
     if (contamination_from_catalog(&a->contam, cat) != BC_OK)
         goto oom;
@@ -169,38 +189,70 @@ int analysis_single_dataset(const bc_analysis *a, int task)
     return a->cov.tasks[task].status != BC_COV_UNCOVERED && a->conc[task].n == 1;
 }
 
+/*
+ * The headline figures, once: name, what it means (the Markdown table's
+ * third column) and its value, an expression over `a` and the catalog `c`.
+ * Sample sizes of every randomised figure follow the figure.
+ */
+#define ANALYSIS_METRICS(X)                                                                  \
+    X(models, "models in the catalog", c->n_models)                                          \
+    X(datasets, "datasets in the catalog", c->n_datasets)                                    \
+    X(tasks, "tasks in the catalog", c->n_tasks)                                             \
+    X(usage_rows, "usage facts (model, dataset, task, role)", c->n_usage)                    \
+    X(connectance_model_task, "filled share of the models x tasks matrix",                   \
+      a->cov.connectance_model_task)                                                         \
+    X(connectance_model_dataset, "filled share of the models x datasets matrix",             \
+      a->cov.connectance_model_dataset)                                                      \
+    X(mean_task_coverage, "mean share of all tasks a model covers", a->cov.mean_task_coverage) \
+    X(tasks_uncovered, "tasks no model covers", a->uncovered)                                \
+    X(tasks_thin, "tasks covered by fewer models than the thin threshold", a->thin_tasks)    \
+    X(tasks_covered, "tasks covered by at least the thin threshold", a->covered)             \
+    X(tasks_single_dataset, "covered or thin tasks whose named data is one dataset",         \
+      a->single_dataset)                                                                     \
+    X(nodf_model_task, "nestedness NODF of models x tasks, 0-100", a->nodf_mt.nodf)          \
+    X(nodf_model_task_rows, "its row (model) part", a->nodf_mt.rows)                         \
+    X(nodf_model_task_cols, "its column (task) part", a->nodf_mt.cols)                       \
+    X(nodf_model_task_z, "z-score of that NODF against curveball null matrices",             \
+      a->null_mt.z)                                                                          \
+    X(null_matrices_model_task, "curveball null matrices behind that z-score", a->null_mt.n) \
+    X(null_trades_model_task, "curveball trades between two of them", a->null_mt.trades)    \
+    X(nodf_model_dataset, "nestedness NODF of models x datasets, 0-100", a->nodf_md.nodf)    \
+    X(nodf_model_dataset_rows, "its row (model) part", a->nodf_md.rows)                      \
+    X(nodf_model_dataset_cols, "its column (dataset) part", a->nodf_md.cols)                 \
+    X(nodf_model_dataset_z, "z-score of that NODF against curveball null matrices",          \
+      a->null_md.z)                                                                          \
+    X(null_matrices_model_dataset, "curveball null matrices behind that z-score",            \
+      a->null_md.n)                                                                          \
+    X(null_trades_model_dataset, "curveball trades between two of them", a->null_md.trades)  \
+    X(modularity_barber, "Barber's bipartite modularity of the communities", a->modularity)  \
+    X(communities, "communities of the model-dataset graph", a->n_communities)               \
+    X(betweenness_sources, "breadth-first sources behind dataset betweenness (all vertices " \
+      "when exact)", a->betweenness_sources)                                                 \
+    X(comparability_components, "groups of two or more models linked by shared data",       \
+      a->comp.components)                                                                    \
+    X(isolated_models, "models sharing no (dataset, task) pair with any other",              \
+      a->comp.isolated)                                                                      \
+    X(pairs_without_shared, "share of model pairs sharing no (dataset, task) pair",          \
+      a->comp.pairs_without_shared)                                                          \
+    X(pairs_sampled, "random model pairs behind that share (0 = every pair counted)",        \
+      a->comp.pairs_sampled)                                                                 \
+    X(robustness_models, "area under the curve, most used datasets withdrawn first",         \
+      a->rob.area_most_used)                                                                 \
+    X(robustness_models_random, "area under the curve, random withdrawal order",             \
+      a->rob.area_random)                                                                    \
+    X(robustness_runs, "random withdrawal orders averaged for it", a->rob.runs)
+
+#define METRIC_COUNT(name, meaning, value) +1
+_Static_assert(0 ANALYSIS_METRICS(METRIC_COUNT) <= ANALYSIS_MAX_METRICS,
+               "ANALYSIS_MAX_METRICS is too small for the metric table");
+
 size_t analysis_metrics(const bc_analysis *a, bc_metric *out)
 {
     const bc_catalog *c = a->cat;
     size_t n = 0;
-#define PUT(name_, value_) (out[n++] = (bc_metric){ (name_), (double)(value_) })
-    PUT("models", c->n_models);
-    PUT("datasets", c->n_datasets);
-    PUT("tasks", c->n_tasks);
-    PUT("usage_rows", c->n_usage);
-    PUT("connectance_model_task", a->cov.connectance_model_task);
-    PUT("connectance_model_dataset", a->cov.connectance_model_dataset);
-    PUT("mean_task_coverage", a->cov.mean_task_coverage);
-    PUT("tasks_uncovered", a->uncovered);
-    PUT("tasks_thin", a->thin_tasks);
-    PUT("tasks_covered", a->covered);
-    PUT("tasks_single_dataset", a->single_dataset);
-    PUT("nodf_model_task", a->nodf_mt.nodf);
-    PUT("nodf_model_task_rows", a->nodf_mt.rows);
-    PUT("nodf_model_task_cols", a->nodf_mt.cols);
-    PUT("nodf_model_task_z", a->null_mt.z);
-    PUT("nodf_model_dataset", a->nodf_md.nodf);
-    PUT("nodf_model_dataset_rows", a->nodf_md.rows);
-    PUT("nodf_model_dataset_cols", a->nodf_md.cols);
-    PUT("nodf_model_dataset_z", a->null_md.z);
-    PUT("modularity_barber", a->modularity);
-    PUT("communities", a->n_communities);
-    PUT("comparability_components", a->comp.components);
-    PUT("isolated_models", a->comp.isolated);
-    PUT("pairs_without_shared", a->comp.pairs_without_shared);
-    PUT("robustness_models", a->rob.area_most_used);
-    PUT("robustness_models_random", a->rob.area_random);
-#undef PUT
+#define METRIC_PUT(name, meaning, value) out[n++] = (bc_metric){ #name, (double)(value) };
+    ANALYSIS_METRICS(METRIC_PUT)
+#undef METRIC_PUT
     return n;
 }
 
@@ -210,32 +262,9 @@ static const char *metric_meaning(const char *name)
     static const struct {
         const char *name, *meaning;
     } m[] = {
-        { "models", "models in the catalog" },
-        { "datasets", "datasets in the catalog" },
-        { "tasks", "tasks in the catalog" },
-        { "usage_rows", "usage facts (model, dataset, task, role)" },
-        { "connectance_model_task", "filled share of the models x tasks matrix" },
-        { "connectance_model_dataset", "filled share of the models x datasets matrix" },
-        { "mean_task_coverage", "mean share of all tasks a model covers" },
-        { "tasks_uncovered", "tasks no model covers" },
-        { "tasks_thin", "tasks covered by fewer models than the thin threshold" },
-        { "tasks_covered", "tasks covered by at least the thin threshold" },
-        { "tasks_single_dataset", "covered or thin tasks whose named data is one dataset" },
-        { "nodf_model_task", "nestedness NODF of models x tasks, 0-100" },
-        { "nodf_model_task_rows", "its row (model) part" },
-        { "nodf_model_task_cols", "its column (task) part" },
-        { "nodf_model_task_z", "z-score of that NODF against curveball null matrices" },
-        { "nodf_model_dataset", "nestedness NODF of models x datasets, 0-100" },
-        { "nodf_model_dataset_rows", "its row (model) part" },
-        { "nodf_model_dataset_cols", "its column (dataset) part" },
-        { "nodf_model_dataset_z", "z-score of that NODF against curveball null matrices" },
-        { "modularity_barber", "Barber's bipartite modularity of the communities" },
-        { "communities", "communities of the model-dataset graph" },
-        { "comparability_components", "groups of two or more models linked by shared data" },
-        { "isolated_models", "models sharing no (dataset, task) pair with any other" },
-        { "pairs_without_shared", "share of model pairs sharing no (dataset, task) pair" },
-        { "robustness_models", "area under the curve, most used datasets withdrawn first" },
-        { "robustness_models_random", "area under the curve, random withdrawal order" },
+#define METRIC_MEANING(name, meaning, value) { #name, meaning },
+        ANALYSIS_METRICS(METRIC_MEANING)
+#undef METRIC_MEANING
     };
     for (size_t i = 0; i < sizeof m / sizeof m[0]; i++)
         if (strcmp(m[i].name, name) == 0)

@@ -13,12 +13,12 @@
 
 #include "bipartite.h"
 #include "catalog.h"
-#include "cli.h"
 #include "comparability.h"
 #include "concentration.h"
 #include "contamination.h"
 #include "coverage.h"
 #include "error.h"
+#include "fmt.h"
 #include "gaps.h"
 #include "nested.h"
 #include "overlap.h"
@@ -34,6 +34,9 @@
 typedef struct {
     int thin;      /* --thin: a task is thin when 0 < models < thin */
     uint64_t seed; /* --seed: null models, random withdrawal, communities */
+    const int *facets; /* --facets: columns of cat->model_facets for the facet gaps */
+    size_t n_facets;
+    int facets_given;  /* 0: the facets gaps_default_facets chooses */
 } bc_analysis_opts;
 
 typedef struct {
@@ -60,6 +63,8 @@ typedef struct {
     double modularity;          /* Barber's Q of that partition */
     bc_robustness rob;
     double *betweenness;        /* per dataset: betweenness on the model-dataset graph */
+    size_t betweenness_sources; /* breadth-first sources behind it: every vertex when exact,
+                                   BETWEENNESS_SOURCES sampled on large graphs */
     bc_gaps gaps;
     bc_contamination contam;    /* in-domain evaluations (contamination.h) */
     size_t uncovered, thin_tasks, covered; /* tasks by status */

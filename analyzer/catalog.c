@@ -1,8 +1,8 @@
 /*
- * catalog.c - loads the four catalog files (see catalog.h): the catalog's
- * lifecycle, the enumerations, and the driver that runs the scanner
- * (csvscan.h) over each file and hands its rows to catalog_header.c and
- * catalog_rows.c (catalog_load.h).
+ * catalog.c - loads a catalog (see catalog.h): the catalog's lifecycle and
+ * the driver that runs the scanner (csvscan.h) over each file and hands
+ * its rows to catalog_header.c, catalog_rows.c and catalog_usage.c
+ * (catalog_load.h).
  */
 #include "catalog.h"
 
@@ -13,40 +13,6 @@
 #include <sys/stat.h>
 
 #include "catalog_load.h"
-
-/* ---------------------------------------------------------------- enums */
-
-const char *const catalog_modality_names[BC_MOD_COUNT] = {
-    "", "speech", "sound", "music", "vision", "text", "multi"
-};
-const char *const catalog_fusion_names[BC_FUSION_COUNT] = {
-    "", "projection", "q-former", "cross-attention", "discrete-tokens", "cascade", "other"
-};
-const char *const catalog_output_names[BC_OUTPUT_COUNT] = { "", "text", "speech", "any" };
-
-const char *modality_name(bc_modality m)
-{
-    return (unsigned)m < BC_MOD_COUNT ? catalog_modality_names[m] : "";
-}
-
-const char *fusion_name(bc_fusion f)
-{
-    return (unsigned)f < BC_FUSION_COUNT ? catalog_fusion_names[f] : "";
-}
-
-const char *output_name(bc_output o)
-{
-    return (unsigned)o < BC_OUTPUT_COUNT ? catalog_output_names[o] : "";
-}
-
-/* Index of `s` among names[1..n), or 0 when absent. */
-int catalog_enum_find(const char *const *names, int n, const char *s)
-{
-    for (int i = 1; i < n; i++)
-        if (strcmp(names[i], s) == 0)
-            return i;
-    return 0;
-}
 
 /* ------------------------------------------------------ catalog basics */
 
@@ -62,17 +28,14 @@ void catalog_release(bc_catalog *cat)
     for (size_t i = 0; i < cat->n_tasks; i++) {
         free(cat->tasks[i].code);
         free(cat->tasks[i].name);
-        free(cat->tasks[i].category);
+        free(cat->tasks[i].facet);
     }
     for (size_t i = 0; i < cat->n_models; i++) {
         bc_model *m = &cat->models[i];
         free(m->name);
         strlist_release(&m->aliases);
         free(m->paper);
-        free(m->speech_encoder);
-        free(m->encoder_family);
-        free(m->llm);
-        free(m->llm_family);
+        free(m->facet);
     }
     for (size_t i = 0; i < cat->n_datasets; i++) {
         bc_dataset *d = &cat->datasets[i];
@@ -80,13 +43,20 @@ void catalog_release(bc_catalog *cat)
         strlist_release(&d->aliases);
         free(d->tasks);
         strlist_release(&d->languages);
+        free(d->facet);
     }
-    for (size_t i = 0; i < cat->n_usage; i++)
+    for (size_t i = 0; i < cat->n_usage; i++) {
         free(cat->usage[i].source);
+        free(cat->usage[i].metric);
+        free(cat->usage[i].split);
+    }
     free(cat->tasks);
     free(cat->models);
     free(cat->datasets);
     free(cat->usage);
+    facets_release(&cat->task_facets);
+    facets_release(&cat->model_facets);
+    facets_release(&cat->dataset_facets);
     names_free(cat->model_names);
     names_free(cat->dataset_names);
     names_free(cat->task_codes);
@@ -127,6 +97,62 @@ static void on_row(bc_csvscan *s, void *user, int bad)
     catalog_data_row(L);
 }
 
+static int cmp_int(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}
+
+/*
+ * Without a `tasks` column in datasets.csv, a dataset serves the tasks its
+ * usage facts name.  Returns 0, or -1 when memory runs out.
+ */
+static int derive_dataset_tasks(bc_catalog *cat)
+{
+    size_t nd = cat->n_datasets;
+    size_t *count = calloc(nd + 1, sizeof *count);
+    if (!count)
+        return -1;
+    for (size_t i = 0; i < cat->n_usage; i++)
+        if (cat->usage[i].dataset >= 0 && cat->usage[i].task >= 0)
+            count[cat->usage[i].dataset]++;
+    for (size_t d = 0; d < nd; d++) {
+        bc_dataset *ds = &cat->datasets[d];
+        free(ds->tasks);
+        ds->n_tasks = 0;
+        if (!(ds->tasks = malloc((count[d] + 1) * sizeof *ds->tasks))) {
+            free(count);
+            return -1;
+        }
+    }
+    free(count);
+    for (size_t i = 0; i < cat->n_usage; i++) {
+        const bc_usage *u = &cat->usage[i];
+        if (u->dataset >= 0 && u->task >= 0) {
+            bc_dataset *ds = &cat->datasets[u->dataset];
+            ds->tasks[ds->n_tasks++] = u->task;
+        }
+    }
+    for (size_t d = 0; d < nd; d++) {
+        bc_dataset *ds = &cat->datasets[d];
+        if (ds->n_tasks > 1)
+            qsort(ds->tasks, ds->n_tasks, sizeof *ds->tasks, cmp_int);
+        size_t u = 0;
+        for (size_t i = 0; i < ds->n_tasks; i++)
+            if (u == 0 || ds->tasks[u - 1] != ds->tasks[i])
+                ds->tasks[u++] = ds->tasks[i];
+        ds->n_tasks = u;
+    }
+    return 0;
+}
+
+static bc_facets *facets_of(bc_catalog *cat, file_kind kind)
+{
+    return kind == K_TASKS ? &cat->task_facets
+           : kind == K_MODELS ? &cat->model_facets
+           : kind == K_DATASETS ? &cat->dataset_facets : NULL;
+}
+
 /*
  * Reads one file, from `fp` or from data[0..len), into the catalog.
  * Returns the worst code it produced.
@@ -134,15 +160,35 @@ static void on_row(bc_csvscan *s, void *user, int bad)
 static int load_file(bc_catalog *cat, load_ctx *ctx, file_kind kind, const char *path,
                      FILE *fp, const char *data, size_t len, bc_errors *errs)
 {
+    if (HAS_FILE(cat, kind))
+        return errors_add(errs, BC_EX_SOFTWARE, NULL, 0, 0, "catalog file '%s' read twice",
+                          catalog_kinds[kind].file);
+    /* Files come in schema order: a later file would find its references missing. */
+    for (int k = kind + 1; k < K_COUNT; k++)
+        if (HAS_FILE(cat, k))
+            return errors_add(errs, BC_EX_SOFTWARE, NULL, 0, 0,
+                              "catalog file '%s' read after '%s'", catalog_kinds[kind].file,
+                              catalog_kinds[k].file);
+    cat->files |= 1u << kind;
     bc_csvscan s;
-    loader L = { .cat = cat, .ctx = ctx, .s = &s, .kind = kind };
-    csvscan_init(&s, path, errs, on_row, &L);
+    loader *L = calloc(1, sizeof *L);
+    if (!L)
+        return errors_add(errs, BC_EX_SOFTWARE, NULL, 0, 0, "out of memory while reading '%s'",
+                          path);
+    *L = (loader){ .cat = cat, .ctx = ctx, .s = &s, .kind = kind };
+    csvscan_init(&s, path, errs, on_row, L);
     int rc = csvscan_run(&s, fp, data, len);
     if (!s.header_done && !s.stop && s.n_errors == 0)
         rc = errors_add(errs, BC_EX_DATAERR, path, 1, 1, "empty file, expected header '%s'",
-                        catalog_kinds[kind].header);
+                        catalog_expected_header(kind));
     ctx->file_ok[kind] = s.header_done && !s.stop && !s.oom;
-    free(L.dups.slots);
+    bc_facets *fs = facets_of(cat, kind);
+    if ((fs && facets_finish(fs) < 0) ||
+        (kind == K_USAGE && !cat->datasets_list_tasks && derive_dataset_tasks(cat) < 0))
+        rc = errors_add(errs, BC_EX_SOFTWARE, NULL, 0, 0, "out of memory while reading '%s'",
+                        path);
+    free(L->dups.slots);
+    free(L);
     return rc;
 }
 
@@ -154,38 +200,55 @@ static void ctx_release(load_ctx *ctx)
         names_free(ctx->failed[k]);
 }
 
-int catalog_load(bc_catalog *cat, const char *dir, bc_errors *errs)
+/* Opens and loads one file; a missing optional file is skipped.  Returns the worst code. */
+static int load_path(bc_catalog *cat, load_ctx *ctx, file_kind kind, const char *path,
+                     int optional, bc_errors *errs)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp) {
+        int e = errno;
+        if (optional && e == ENOENT)
+            return BC_OK;
+        return errors_add(errs, e == ENOENT || e == ENOTDIR ? BC_EX_NOINPUT : BC_EX_IOERR, NULL,
+                          0, 0, "cannot open '%s': %s", path, strerror(e));
+    }
+    struct stat st;
+    int rc;
+    if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode))
+        rc = errors_add(errs, BC_EX_NOINPUT, NULL, 0, 0, "cannot open '%s': %s", path,
+                        strerror(EISDIR));
+    else
+        rc = load_file(cat, ctx, kind, path, fp, NULL, 0, errs);
+    fclose(fp);
+    return rc;
+}
+
+int catalog_load(bc_catalog *cat, const char *path, bc_errors *errs)
 {
     struct stat st;
-    if (stat(dir, &st) != 0)
-        return errors_add(errs, BC_EX_NOINPUT, NULL, 0, 0, "cannot open '%s': %s", dir,
+    if (stat(path, &st) != 0)
+        return errors_add(errs, BC_EX_NOINPUT, NULL, 0, 0, "cannot open '%s': %s", path,
                           strerror(errno));
-    if (!S_ISDIR(st.st_mode))
-        return errors_add(errs, BC_EX_NOINPUT, NULL, 0, 0, "cannot open '%s': %s", dir,
-                          strerror(ENOTDIR));
     load_ctx ctx = { { 0 }, { 0 } };
     int rc = BC_OK;
-    size_t dlen = strlen(dir);
-    int slash = dlen > 0 && dir[dlen - 1] == '/';
+    if (!S_ISDIR(st.st_mode)) {
+        /* One usage file: every model, dataset and task is named by it. */
+        rc = load_path(cat, &ctx, K_USAGE, path, 0, errs);
+        ctx_release(&ctx);
+        return rc;
+    }
+    size_t dlen = strlen(path);
+    int slash = dlen > 0 && path[dlen - 1] == '/';
     for (int k = 0; k < K_COUNT && rc != BC_EX_SOFTWARE; k++) {
         size_t plen = dlen + 1 + strlen(catalog_kinds[k].file) + 1;
-        char *path = malloc(plen);
-        if (!path) {
+        char *file = malloc(plen);
+        if (!file) {
             rc = errors_add(errs, BC_EX_SOFTWARE, NULL, 0, 0, "out of memory");
             break;
         }
-        snprintf(path, plen, "%s%s%s", dir, slash ? "" : "/", catalog_kinds[k].file);
-        FILE *fp = fopen(path, "rb");
-        int r;
-        if (!fp) {
-            int e = errno;
-            r = errors_add(errs, e == ENOENT || e == ENOTDIR ? BC_EX_NOINPUT : BC_EX_IOERR,
-                           NULL, 0, 0, "cannot open '%s': %s", path, strerror(e));
-        } else {
-            r = load_file(cat, &ctx, (file_kind)k, path, fp, NULL, 0, errs);
-            fclose(fp);
-        }
-        free(path);
+        snprintf(file, plen, "%s%s%s", path, slash ? "" : "/", catalog_kinds[k].file);
+        int r = load_path(cat, &ctx, (file_kind)k, file, k != K_USAGE, errs);
+        free(file);
         if (r > rc)
             rc = r;
     }

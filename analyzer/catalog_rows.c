@@ -1,11 +1,13 @@
 /*
- * catalog_rows.c - one data row of a catalog file into one entry (see
- * catalog_load.h): the field parsers, the checks of DESIGN.md section 2,
- * and the resolution of names, aliases and task codes.
+ * catalog_rows.c - one data row of tasks.csv, models.csv or datasets.csv
+ * into one entry (see catalog_load.h): the field parsers, the checks of
+ * DESIGN.md section 2, facets, and the resolution of names, aliases and
+ * task codes.  Usage rows are in catalog_usage.c.
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "catalog_load.h"
 
@@ -17,7 +19,7 @@ static int is_blank(unsigned char c)
 }
 
 /* A trimmed copy of s[0..n), or NULL when memory runs out. */
-static char *dup_trim(const char *s, size_t n)
+char *load_dup_trim(const char *s, size_t n)
 {
     while (n > 0 && is_blank((unsigned char)*s)) {
         s++;
@@ -33,18 +35,12 @@ static char *dup_trim(const char *s, size_t n)
     return d;
 }
 
-/* Splits a ';' list into trimmed, non-empty items.  Returns 0 or -1 on OOM. */
-static int split_list(const char *s, bc_strlist *out)
-{
-    return strlist_split(s, ";", out);
-}
-
 /*
  * A plain positive decimal: [0-9]+(\.[0-9]+)?, finite and > 0.  Parsed by
  * hand, not with strtod, so the locale's decimal mark plays no part.
  * Returns 0 and sets *out, or -1 when the text is not such a number.
  */
-static int parse_decimal(const char *s, double *out)
+int load_parse_decimal(const char *s, double *out)
 {
     const char *p = s;
     uint64_t mant = 0;      /* the first 19 significant digits */
@@ -117,7 +113,7 @@ static int valid_task_code(const char *s)
 }
 
 /* Grows an array of `size`-byte elements to hold one more.  0 or -1. */
-static int grow(void **arr, size_t n, size_t size)
+int load_grow(void **arr, size_t n, size_t size)
 {
     /* the capacity is implicit: 0, then the next power of two >= max(n, 8) */
     if (n != 0 && (n < 8 || (n & (n - 1)) != 0))
@@ -127,6 +123,59 @@ static int grow(void **arr, size_t n, size_t size)
     if (!a)
         return -1;
     *arr = a;
+    return 0;
+}
+
+
+/* --------------------------------------------------------------- cells */
+
+const char *load_cell(const loader *L, int k)
+{
+    int i = L->at[k];
+    return i >= 0 ? L->fields[i].text : "";
+}
+
+const bc_csvfield *load_pos(const loader *L, int k)
+{
+    int i = L->at[k];
+    return &L->fields[i >= 0 ? i : 0];
+}
+
+/* Trimmed copy of known column k ("" when absent); NULL on OOM. */
+static char *cell_dup(const loader *L, int k)
+{
+    const char *t = load_cell(L, k);
+    return load_dup_trim(t, strlen(t));
+}
+
+/* Splits known column k as a ';' list (empty when absent).  0 or -1 on OOM. */
+static int cell_list(const loader *L, int k, bc_strlist *out)
+{
+    return strlist_split(load_cell(L, k), ";", out);
+}
+
+/*
+ * The facet value ids of the row, interned into fs (counts go up).
+ * *row is NULL when the file has no facets.  Returns 0, or -1 on OOM.
+ */
+static int row_facets(loader *L, bc_facets *fs, int **row)
+{
+    *row = NULL;
+    if (!L->n_facets)
+        return 0;
+    if (!(*row = facets_new_row(fs->n)))
+        return -1;
+    for (size_t j = 0; j < L->n_facets; j++) {
+        const bc_csvfield *f = &L->fields[L->facet_at[j]];
+        char *v = load_dup_trim(f->text, strlen(f->text));
+        if (!v)
+            return -1;
+        if (*v && ((*row)[j] = facets_intern(fs, j, v, f->line, f->col)) < 0) {
+            free(v);
+            return -1;
+        }
+        free(v);
+    }
     return 0;
 }
 
@@ -140,13 +189,8 @@ static int reference_excused(const loader *L, file_kind kind, const char *name)
     return L->ctx->failed[kind] && names_find(L->ctx->failed[kind], name) >= 0;
 }
 
-/*
- * Resolves `name` in `table` for a field of the current row.  Returns the
- * id, or -1 after reporting it (or keeping quiet when an earlier error
- * explains it).
- */
-static int resolve(loader *L, const bc_names *table, file_kind kind, const char *noun,
-                   const char *name, const bc_csvfield *f)
+int load_resolve(loader *L, const bc_names *table, file_kind kind, const char *noun,
+                 const char *name, const bc_csvfield *f)
 {
     int id = table ? names_find(table, name) : -1;
     if (id >= 0)
@@ -156,17 +200,22 @@ static int resolve(loader *L, const bc_names *table, file_kind kind, const char 
     char b1[128], b2[128];
     const char *hint = table && L->s->errs->n < BC_MAX_ERRORS ? names_suggest(table, name) : NULL;
     if (hint)
-        csvscan_error(L->s, BC_EX_DATAERR, f->line, f->col, "unknown %s '%s' (did you mean '%s'?)",
-                  noun, csvscan_shown(name, b1), csvscan_shown(hint, b2));
+        csvscan_error(L->s, BC_EX_DATAERR, f->line, f->col,
+                      "unknown %s '%s' (did you mean '%s'?)", noun, csvscan_shown(name, b1),
+                      csvscan_shown(hint, b2));
+    else if (strchr(name, ','))
+        csvscan_error(L->s, BC_EX_DATAERR, f->line, f->col,
+                      "unknown %s '%s' (separate list items with ';', not ',')", noun,
+                      csvscan_shown(name, b1));
     else
-        csvscan_error(L->s, BC_EX_DATAERR, f->line, f->col, "unknown %s '%s'", noun, csvscan_shown(name, b1));
+        csvscan_error(L->s, BC_EX_DATAERR, f->line, f->col, "unknown %s '%s'", noun,
+                      csvscan_shown(name, b1));
     return -1;
 }
 
-/* Remembers the key (and aliases) of a rejected row to quiet later references. */
 void catalog_note_failed(loader *L)
 {
-    if (L->kind == K_USAGE || L->n_fields == 0)
+    if (L->kind == K_USAGE || L->n_fields == 0 || !L->n_cols)
         return;
     load_ctx *ctx = L->ctx;
     if (!ctx->failed[L->kind] && !(ctx->failed[L->kind] = names_new())) {
@@ -174,18 +223,22 @@ void catalog_note_failed(loader *L)
         return;
     }
     bc_names *t = ctx->failed[L->kind];
-    char *key = dup_trim(L->fields[0].text, strlen(L->fields[0].text));
-    if (!key || (*key && names_add(t, key, 0, 0) == -2))
-        csvscan_oom(L->s);
-    free(key);
-    if (L->kind != K_TASKS && L->n_fields > 1) {
+    int key_col = L->at[0], alias_col = L->kind == K_TASKS ? -1 : L->at[MC_ALIASES];
+    if (key_col >= 0 && (size_t)key_col < L->n_fields && key_col < BC_MAX_COLUMNS) {
+        const char *text = L->fields[key_col].text;
+        char *key = load_dup_trim(text, strlen(text));
+        if (!key || (*key && names_add(t, key, 0, 0) == BC_EX_SOFTWARE))
+            csvscan_oom(L->s);
+        free(key);
+    }
+    if (alias_col >= 0 && (size_t)alias_col < L->n_fields && alias_col < BC_MAX_COLUMNS) {
         bc_strlist al;
-        if (split_list(L->fields[1].text, &al) < 0) {
+        if (strlist_split(L->fields[alias_col].text, ";", &al) < 0) {
             csvscan_oom(L->s);
             return;
         }
         for (size_t i = 0; i < al.n; i++)
-            if (names_add(t, al.items[i], 0, 0) == -2)
+            if (names_add(t, al.items[i], 0, 0) == BC_EX_SOFTWARE)
                 csvscan_oom(L->s);
         strlist_release(&al);
     }
@@ -193,13 +246,15 @@ void catalog_note_failed(loader *L)
 
 /*
  * Checks that the name and aliases of a new model or dataset row are free
- * in `table`.  Reports each clash; returns the number of clashes.
+ * in `table`.  Reports each clash, naming both entries; returns the number
+ * of clashes.
  */
 static int check_names_free(loader *L, bc_names *table, const char *name,
                             const bc_strlist *aliases)
 {
     int clashes = 0;
-    char b1[128], b2[128];
+    char b1[128], b2[128], b3[128];
+    const char *noun = catalog_kinds[L->kind].entry;
     for (size_t i = 0; i <= aliases->n; i++) {
         const char *s = i == 0 ? name : aliases->items[i - 1];
         if (!*s)
@@ -207,13 +262,20 @@ static int check_names_free(loader *L, bc_names *table, const char *name,
         int other = names_find(table, s);
         if (other < 0)
             continue;
-        const bc_csvfield *f = &L->fields[i == 0 ? 0 : 1];
+        const bc_csvfield *f = load_pos(L, i == 0 ? 0 : MC_ALIASES);
         const char *other_name = L->kind == K_MODELS ? L->cat->models[other].name
                                                      : L->cat->datasets[other].name;
         long other_line = L->kind == K_MODELS ? L->cat->models[other].line
                                               : L->cat->datasets[other].line;
-        csvscan_error(L->s, BC_EX_DATAERR, f->line, f->col, "name '%s' already used by %s '%s' (line %ld)",
-                  csvscan_shown(s, b1), catalog_kinds[L->kind].entry, csvscan_shown(other_name, b2), other_line);
+        if (i == 0)
+            csvscan_error(L->s, BC_EX_DATAERR, f->line, f->col,
+                          "name '%s' already used by %s '%s' (line %ld)",
+                          csvscan_shown(s, b1), noun, csvscan_shown(other_name, b2), other_line);
+        else
+            csvscan_error(L->s, BC_EX_DATAERR, f->line, f->col,
+                          "alias '%s' of %s '%s' already names %s '%s' (line %ld)",
+                          csvscan_shown(s, b1), noun, csvscan_shown(name, b3), noun,
+                          csvscan_shown(other_name, b2), other_line);
         clashes++;
     }
     return clashes;
@@ -225,177 +287,195 @@ static int claim_names(bc_names **table, const char *name, const bc_strlist *ali
 {
     if (!*table && !(*table = names_new()))
         return -1;
-    if (names_add(*table, name, id, 1) == -2)
+    if (names_add(*table, name, id, 1) == BC_EX_SOFTWARE)
         return -1;
     for (size_t i = 0; i < aliases->n; i++)
-        if (names_add(*table, aliases->items[i], id, 0) == -2)
+        if (names_add(*table, aliases->items[i], id, 0) == BC_EX_SOFTWARE)
             return -1;
     return 0;
 }
 
-/* Checks an enumerated field; returns its value, 0 when empty, -1 when invalid. */
-static int enum_field(loader *L, size_t i, const char *const *names, int n, const char *what,
-                      const char *expected, int required)
+double load_number(loader *L, int k, int *bad)
 {
-    const bc_csvfield *f = &L->fields[i];
-    char b[128];
-    if (!*f->text) {
-        if (required) {
-            csvscan_error(L->s, BC_EX_DATAERR, f->line, f->col, "missing %s (expected %s)", what,
-                      expected);
-            return -1;
-        }
-        return 0;
-    }
-    int v = catalog_enum_find(names, n, f->text);
-    if (!v) {
-        csvscan_error(L->s, BC_EX_DATAERR, f->line, f->col, "invalid %s '%s' (expected %s)", what,
-                  csvscan_shown(f->text, b), expected);
-        return -1;
-    }
-    return v;
-}
-
-/* An optional positive decimal; -1.0 when empty, sets *bad when invalid. */
-static double number_field(loader *L, size_t i, int *bad)
-{
-    const bc_csvfield *f = &L->fields[i];
+    const char *t = load_cell(L, k);
+    const bc_csvfield *f = load_pos(L, k);
     double v;
     char b[128];
-    if (!*f->text)
+    if (!*t)
         return -1.0;
-    if (parse_decimal(f->text, &v) < 0) {
-        csvscan_error(L->s, BC_EX_DATAERR, f->line, f->col, "invalid number '%s'", csvscan_shown(f->text, b));
+    if (load_parse_decimal(t, &v) < 0) {
+        csvscan_error(L->s, BC_EX_DATAERR, f->line, f->col, "invalid number '%s'",
+                      csvscan_shown(t, b));
         *bad = 1;
         return -1.0;
     }
     return v;
 }
 
-/* ---------------------------------------------------------------- rows */
+/* ------------------------------------------------- entries by name only */
 
-#define MODALITY_LIST "speech, sound, music, vision, text or multi"
+int load_new_task(bc_catalog *cat, const char *code, long line)
+{
+    if (load_grow((void **)&cat->tasks, cat->n_tasks, sizeof *cat->tasks) < 0)
+        return -1;
+    bc_task *t = &cat->tasks[cat->n_tasks];
+    memset(t, 0, sizeof *t);
+    t->code = strdup(code);
+    t->name = strdup(code);
+    t->facet = facets_new_row(cat->task_facets.n);
+    t->line = line;
+    cat->n_tasks++;
+    if (!t->code || !t->name || (cat->task_facets.n && !t->facet))
+        return -1;
+    if (!cat->task_codes && !(cat->task_codes = names_new()))
+        return -1;
+    if (names_add(cat->task_codes, code, (int)(cat->n_tasks - 1), 1) == BC_EX_SOFTWARE)
+        return -1;
+    return (int)(cat->n_tasks - 1);
+}
+
+int load_new_model(bc_catalog *cat, const char *name)
+{
+    if (load_grow((void **)&cat->models, cat->n_models, sizeof *cat->models) < 0)
+        return -1;
+    bc_model *m = &cat->models[cat->n_models];
+    *m = (bc_model){ .name = strdup(name), .paper = strdup(""), .llm_params_b = -1.0,
+                     .facet = facets_new_row(cat->model_facets.n) };
+    cat->n_models++;
+    if (!m->name || !m->paper || (cat->model_facets.n && !m->facet))
+        return -1;
+    bc_strlist none = { NULL, 0 };
+    if (claim_names(&cat->model_names, m->name, &none, (int)(cat->n_models - 1)) < 0)
+        return -1;
+    return (int)(cat->n_models - 1);
+}
+
+int load_new_dataset(bc_catalog *cat, const char *name)
+{
+    if (load_grow((void **)&cat->datasets, cat->n_datasets, sizeof *cat->datasets) < 0)
+        return -1;
+    bc_dataset *d = &cat->datasets[cat->n_datasets];
+    *d = (bc_dataset){ .name = strdup(name), .hours = -1.0,
+                       .facet = facets_new_row(cat->dataset_facets.n) };
+    cat->n_datasets++;
+    if (!d->name || (cat->dataset_facets.n && !d->facet))
+        return -1;
+    bc_strlist none = { NULL, 0 };
+    if (claim_names(&cat->dataset_names, d->name, &none, (int)(cat->n_datasets - 1)) < 0)
+        return -1;
+    return (int)(cat->n_datasets - 1);
+}
+
+/* ---------------------------------------------------------------- rows */
 
 static void task_row(loader *L)
 {
     bc_catalog *cat = L->cat;
-    bc_csvfield *F = L->fields;
     char b1[128], b2[128];
     int bad = 0;
-    const char *code = F[0].text;
+    const bc_csvfield *fc = load_pos(L, TC_CODE), *fn = load_pos(L, TC_NAME);
+    char *code = cell_dup(L, TC_CODE), *name = cell_dup(L, TC_NAME);
+    int *facet = NULL;
+    if (!code || !name)
+        goto oom;
     int dup = -1;
     if (!*code) {
-        csvscan_error(L->s, BC_EX_DATAERR, F[0].line, F[0].col, "missing task code");
+        csvscan_error(L->s, BC_EX_DATAERR, fc->line, fc->col, "missing task code");
         bad = 1;
     } else if (!valid_task_code(code)) {
-        csvscan_error(L->s, BC_EX_DATAERR, F[0].line, F[0].col,
-                  "invalid task code '%s' (expected [A-Z][A-Z0-9-]*)", csvscan_shown(code, b1));
+        csvscan_error(L->s, BC_EX_DATAERR, fc->line, fc->col,
+                      "invalid task code '%s' (expected [A-Z][A-Z0-9-]*)",
+                      csvscan_shown(code, b1));
         bad = 1;
     } else if (cat->task_codes && (dup = names_find(cat->task_codes, code)) >= 0) {
-        csvscan_error(L->s, BC_EX_DATAERR, F[0].line, F[0].col,
-                  "code '%s' already used by task '%s' (line %ld)", csvscan_shown(code, b1),
-                  csvscan_shown(cat->tasks[dup].code, b2), cat->tasks[dup].line);
+        csvscan_error(L->s, BC_EX_DATAERR, fc->line, fc->col,
+                      "code '%s' already used by task '%s' (line %ld)", csvscan_shown(code, b1),
+                      csvscan_shown(cat->tasks[dup].code, b2), cat->tasks[dup].line);
         bad = 1;
     }
-    char *name = dup_trim(F[1].text, strlen(F[1].text));
-    if (!name) {
-        csvscan_oom(L->s);
-        return;
+    if (L->at[TC_NAME] >= 0 && !*name) {
+        csvscan_error(L->s, BC_EX_DATAERR, fn->line, fn->col, "missing task name");
+        bad = 1;
+    }
+    if (bad) {
+        catalog_note_failed(L);
+        goto done;
     }
     if (!*name) {
-        csvscan_error(L->s, BC_EX_DATAERR, F[1].line, F[1].col, "missing task name");
-        bad = 1;
-    }
-    int mod = enum_field(L, 2, catalog_modality_names, BC_MOD_COUNT, "modality", MODALITY_LIST, 1);
-    static const char *const origins[] = { "", "glossary", "added" };
-    int origin = enum_field(L, 4, origins, 3, "origin", "glossary or added", 1);
-    if (mod < 0 || origin < 0)
-        bad = 1;
-    if (bad) {
         free(name);
-        catalog_note_failed(L);
-        return;
+        if (!(name = strdup(code)))
+            goto oom;
     }
-    if (grow((void **)&cat->tasks, cat->n_tasks, sizeof *cat->tasks) < 0)
+    if (row_facets(L, &cat->task_facets, &facet) < 0 ||
+        load_grow((void **)&cat->tasks, cat->n_tasks, sizeof *cat->tasks) < 0)
         goto oom;
-    bc_task *t = &cat->tasks[cat->n_tasks];
-    memset(t, 0, sizeof *t);
-    t->name = name;
-    t->code = dup_trim(code, strlen(code));
-    t->category = dup_trim(F[3].text, strlen(F[3].text));
-    t->modality = (bc_modality)mod;
-    t->origin = (bc_origin)origin;
-    t->line = F[0].line;
-    cat->n_tasks++;
-    if (!t->code || !t->category)
-        goto oom;
+    cat->tasks[cat->n_tasks++] = (bc_task){ .code = code, .name = name, .facet = facet,
+                                            .line = fc->line };
     if (!cat->task_codes && !(cat->task_codes = names_new()))
-        goto oom;
-    if (names_add(cat->task_codes, code, (int)(cat->n_tasks - 1), 1) == -2)
-        goto oom;
+        goto oom_kept;
+    if (names_add(cat->task_codes, code, (int)(cat->n_tasks - 1), 1) == BC_EX_SOFTWARE)
+        goto oom_kept;
     return;
 oom:
+    csvscan_oom(L->s);
+done:
+    free(code);
+    free(name);
+    free(facet);
+    return;
+oom_kept:
     csvscan_oom(L->s);
 }
 
 static void model_row(loader *L)
 {
     bc_catalog *cat = L->cat;
-    bc_csvfield *F = L->fields;
     char b[128];
     int bad = 0;
-    char *text[MAX_COLS] = { 0 };
+    char *name = cell_dup(L, MC_MODEL), *paper = cell_dup(L, MC_PAPER);
     bc_strlist aliases = { 0 };
-    for (size_t i = 0; i < catalog_kinds[K_MODELS].ncols; i++)
-        if (i != 1 && !(text[i] = dup_trim(F[i].text, strlen(F[i].text))))
-            goto oom;
-    if (split_list(F[1].text, &aliases) < 0)
+    int *facet = NULL;
+    if (!name || !paper || cell_list(L, MC_ALIASES, &aliases) < 0)
         goto oom;
-    if (!*text[0]) {
-        csvscan_error(L->s, BC_EX_DATAERR, F[0].line, F[0].col, "missing model name");
+    const bc_csvfield *f0 = load_pos(L, MC_MODEL), *fy = load_pos(L, MC_YEAR);
+    if (!*name) {
+        csvscan_error(L->s, BC_EX_DATAERR, f0->line, f0->col, "missing model name");
         bad = 1;
     }
-    if (cat->model_names && check_names_free(L, cat->model_names, text[0], &aliases))
+    if (cat->model_names && check_names_free(L, cat->model_names, name, &aliases))
         bad = 2;
     int year = 0;
-    if (*F[3].text && (year = parse_year(F[3].text)) < 0) {
-        csvscan_error(L->s, BC_EX_DATAERR, F[3].line, F[3].col,
-                  "invalid year '%s' (expected 1900 to 2100)", csvscan_shown(F[3].text, b));
+    const char *ytext = load_cell(L, MC_YEAR);
+    if (*ytext && (year = parse_year(ytext)) < 0) {
+        csvscan_error(L->s, BC_EX_DATAERR, fy->line, fy->col,
+                      "invalid year '%s' (expected 1900 to 2100)", csvscan_shown(ytext, b));
         bad = bad ? bad : 1;
     }
     int nbad = 0;
-    double params = number_field(L, 8, &nbad);
-    int fusion = enum_field(L, 9, catalog_fusion_names, BC_FUSION_COUNT, "fusion",
-                            "projection, q-former, cross-attention, discrete-tokens, cascade or other", 0);
-    int output = enum_field(L, 10, catalog_output_names, BC_OUTPUT_COUNT, "output",
-                            "text, speech or any", 0);
-    if (!bad && (nbad || fusion < 0 || output < 0))
+    double params = load_number(L, MC_PARAMS, &nbad);
+    if (!bad && nbad)
         bad = 1;
     if (bad) {
         catalog_note_failed(L);
         goto done;
     }
-    if (grow((void **)&cat->models, cat->n_models, sizeof *cat->models) < 0)
+    if (row_facets(L, &cat->model_facets, &facet) < 0 ||
+        load_grow((void **)&cat->models, cat->n_models, sizeof *cat->models) < 0)
         goto oom;
     bc_model *m = &cat->models[cat->n_models++];
     *m = (bc_model){
-        .name = text[0], .aliases = aliases, .paper = text[2], .year = year,
-        .speech_encoder = text[4], .encoder_family = text[5], .llm = text[6],
-        .llm_family = text[7], .llm_params_b = params, .fusion = (bc_fusion)fusion,
-        .output = (bc_output)output, .line = F[0].line,
+        .name = name, .aliases = aliases, .paper = paper, .year = year,
+        .llm_params_b = params, .facet = facet, .line = f0->line,
     };
-    free(text[3]);
-    free(text[8]);
-    free(text[9]);
-    free(text[10]);
     if (claim_names(&cat->model_names, m->name, &m->aliases, (int)(cat->n_models - 1)) < 0)
         csvscan_oom(L->s);
     return;
 oom:
     csvscan_oom(L->s);
 done:
-    for (size_t i = 0; i < MAX_COLS; i++)
-        free(text[i]);
+    free(name);
+    free(paper);
+    free(facet);
     strlist_release(&aliases);
 }
 
@@ -405,38 +485,59 @@ static int cmp_int(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/* A list item holding ',' (a list written with the wrong separator).  1 when reported. */
+static int comma_item(loader *L, int k, const bc_strlist *l, const char *what)
+{
+    char b[128];
+    for (size_t i = 0; i < l->n; i++)
+        if (strchr(l->items[i], ',')) {
+            const bc_csvfield *f = load_pos(L, k);
+            csvscan_error(L->s, BC_EX_DATAERR, f->line, f->col,
+                          "%s '%s' holds a ',' (separate list items with ';')", what,
+                          csvscan_shown(l->items[i], b));
+            return 1;
+        }
+    return 0;
+}
+
 static void dataset_row(loader *L)
 {
     bc_catalog *cat = L->cat;
-    bc_csvfield *F = L->fields;
     int bad = 0;
-    char *name = dup_trim(F[0].text, strlen(F[0].text));
+    char *name = cell_dup(L, DC_DATASET);
     bc_strlist aliases = { 0 }, codes = { 0 }, languages = { 0 };
-    int *tasks = NULL;
+    int *tasks = NULL, *facet = NULL;
     size_t n_tasks = 0;
-    if (!name || split_list(F[1].text, &aliases) < 0 || split_list(F[3].text, &codes) < 0 ||
-        split_list(F[4].text, &languages) < 0)
+    if (!name || cell_list(L, DC_ALIASES, &aliases) < 0 || cell_list(L, DC_TASKS, &codes) < 0 ||
+        cell_list(L, DC_LANGUAGES, &languages) < 0)
         goto oom;
+    const bc_csvfield *f0 = load_pos(L, DC_DATASET), *ft = load_pos(L, DC_TASKS);
     if (!*name) {
-        csvscan_error(L->s, BC_EX_DATAERR, F[0].line, F[0].col, "missing dataset name");
+        csvscan_error(L->s, BC_EX_DATAERR, f0->line, f0->col, "missing dataset name");
         bad = 1;
     }
     if (cat->dataset_names && check_names_free(L, cat->dataset_names, name, &aliases))
         bad = 2;
-    int mod = enum_field(L, 2, catalog_modality_names, BC_MOD_COUNT, "modality", MODALITY_LIST, 0);
-    if (mod < 0 && !bad)
-        bad = 1;
     if (codes.n && !(tasks = malloc(codes.n * sizeof *tasks)))
         goto oom;
+    int implicit = !HAS_FILE(cat, K_TASKS);
+    if (implicit && comma_item(L, DC_TASKS, &codes, "task"))
+        bad = bad ? bad : 1;
     for (size_t i = 0; i < codes.n; i++) {
-        int t = resolve(L, cat->task_codes, K_TASKS, "task", codes.items[i], &F[3]);
+        int t = cat->task_codes ? names_find(cat->task_codes, codes.items[i]) : -1;
+        if (t < 0 && implicit && (t = load_new_task(cat, codes.items[i], 0)) < 0)
+            goto oom;
+        if (t < 0)
+            t = load_resolve(L, cat->task_codes, K_TASKS, "task", codes.items[i], ft);
         if (t < 0)
             bad = bad ? bad : 1;
         else
             tasks[n_tasks++] = t;
     }
+    if (comma_item(L, DC_LANGUAGES, &languages, "language"))
+        bad = bad ? bad : 1;
     int nbad = 0;
-    double hours = number_field(L, 5, &nbad);
+    double hours = load_number(L, DC_HOURS, &nbad);
     if (nbad && !bad)
         bad = 1;
     if (bad) {
@@ -449,12 +550,13 @@ static void dataset_row(loader *L)
     for (size_t i = 0; i < n_tasks; i++)
         if (u == 0 || tasks[u - 1] != tasks[i])
             tasks[u++] = tasks[i];
-    if (grow((void **)&cat->datasets, cat->n_datasets, sizeof *cat->datasets) < 0)
+    if (row_facets(L, &cat->dataset_facets, &facet) < 0 ||
+        load_grow((void **)&cat->datasets, cat->n_datasets, sizeof *cat->datasets) < 0)
         goto oom;
     bc_dataset *d = &cat->datasets[cat->n_datasets++];
     *d = (bc_dataset){
-        .name = name, .aliases = aliases, .modality = (bc_modality)mod, .tasks = tasks,
-        .n_tasks = u, .languages = languages, .hours = hours, .line = F[0].line,
+        .name = name, .aliases = aliases, .tasks = tasks, .n_tasks = u,
+        .languages = languages, .hours = hours, .facet = facet, .line = f0->line,
     };
     strlist_release(&codes);
     if (claim_names(&cat->dataset_names, d->name, &d->aliases,
@@ -466,123 +568,26 @@ oom:
 done:
     free(name);
     free(tasks);
+    free(facet);
     strlist_release(&aliases);
     strlist_release(&codes);
     strlist_release(&languages);
 }
 
-static uint64_t usage_hash(const bc_usage *u)
-{
-    uint64_t h = 1469598103934665603u;
-    int parts[4] = { u->model, u->dataset, u->task, (int)u->role };
-    for (int i = 0; i < 4; i++) {
-        h ^= (uint64_t)(uint32_t)parts[i];
-        h *= 1099511628211u;
-    }
-    return h;
-}
-
-static int usage_same(const bc_usage *a, const bc_usage *b)
-{
-    return a->model == b->model && a->dataset == b->dataset && a->task == b->task &&
-           a->role == b->role;
-}
-
-static void usage_row(loader *L, usage_set *set)
-{
-    bc_catalog *cat = L->cat;
-    bc_csvfield *F = L->fields;
-    int bad = 0;
-    char *cell[3] = { 0 };
-    char *source = NULL;
-    for (int i = 0; i < 3; i++)
-        if (!(cell[i] = dup_trim(F[i].text, strlen(F[i].text))))
-            goto oom;
-    if (!(source = dup_trim(F[4].text, strlen(F[4].text))))
-        goto oom;
-    bc_usage u = { .model = -1, .dataset = -1, .task = -1 };
-    if (!*cell[0]) {
-        csvscan_error(L->s, BC_EX_DATAERR, F[0].line, F[0].col, "missing model");
-        bad = 1;
-    } else if ((u.model = resolve(L, cat->model_names, K_MODELS, "model", cell[0], &F[0])) < 0) {
-        bad = 1;
-    }
-    if (*cell[1] &&
-        (u.dataset = resolve(L, cat->dataset_names, K_DATASETS, "dataset", cell[1], &F[1])) < 0)
-        bad = 1;
-    if (!*cell[2]) {
-        if (!*cell[1]) {
-            csvscan_error(L->s, BC_EX_DATAERR, F[2].line, F[2].col,
-                      "missing task (only rows naming a dataset may leave it empty)");
-            bad = 1;
-        }
-    } else if ((u.task = resolve(L, cat->task_codes, K_TASKS, "task", cell[2], &F[2])) < 0) {
-        bad = 1;
-    }
-    static const char *const roles[] = { "", "train", "eval" };
-    int role = enum_field(L, 3, roles, 3, "role", "train or eval", 1);
-    if (role < 0 || bad)
-        goto done;
-    u.role = (bc_role)role;
-    u.source = source;
-    u.line = F[0].line;
-
-    /* duplicate facts */
-    if ((cat->n_usage + 1) * 2 > set->n_slots) {
-        size_t n_slots = set->n_slots ? set->n_slots * 2 : 64;
-        size_t *slots = calloc(n_slots, sizeof *slots);
-        if (!slots)
-            goto oom;
-        for (size_t i = 0; i < set->n_slots; i++) {
-            if (!set->slots[i])
-                continue;
-            size_t j = usage_hash(&cat->usage[set->slots[i] - 1]) & (n_slots - 1);
-            while (slots[j])
-                j = (j + 1) & (n_slots - 1);
-            slots[j] = set->slots[i];
-        }
-        free(set->slots);
-        set->slots = slots;
-        set->n_slots = n_slots;
-    }
-    size_t j = usage_hash(&u) & (set->n_slots - 1);
-    for (; set->slots[j]; j = (j + 1) & (set->n_slots - 1)) {
-        const bc_usage *first = &cat->usage[set->slots[j] - 1];
-        if (usage_same(first, &u)) {
-            csvscan_error(L->s, BC_EX_DATAERR, F[0].line, F[0].col,
-                      "duplicate usage row (first at line %ld)", first->line);
-            goto done;
-        }
-    }
-    if (grow((void **)&cat->usage, cat->n_usage, sizeof *cat->usage) < 0)
-        goto oom;
-    /* A cell spelled otherwise than the display name named its entry by an alias. */
-    cat->aliases_used += strcmp(cell[0], cat->models[u.model].name) != 0;
-    if (u.dataset >= 0)
-        cat->aliases_used += strcmp(cell[1], cat->datasets[u.dataset].name) != 0;
-    cat->usage[cat->n_usage++] = u;
-    set->slots[j] = cat->n_usage;
-    source = NULL;
-    goto done;
-oom:
-    csvscan_oom(L->s);
-done:
-    for (int i = 0; i < 3; i++)
-        free(cell[i]);
-    free(source);
-}
-
-
 /* ------------------------------------------------------------ dispatch */
 
 void catalog_data_row(loader *L)
 {
-    size_t E = catalog_kinds[L->kind].ncols;
+    size_t E = L->n_cols;
     if (L->n_fields != E) {
         const bc_csvfield *f = L->n_fields > E ? &L->fields[E] : &L->fields[0];
-        csvscan_error(L->s, BC_EX_DATAERR, f->line, f->col, "expected %zu fields, found %zu%s", E,
-                      L->n_fields,
-                      L->n_fields == E + 1 && !*L->fields[E].text ? " (trailing comma?)" : "");
+        const char *hint = "";
+        if (L->n_fields == E + 1 && !*L->fields[E].text)
+            hint = " (trailing comma?)";
+        else if (L->n_fields > E && L->has_list)
+            hint = " (a ',' inside a list? separate list items with ';')";
+        csvscan_error(L->s, BC_EX_DATAERR, f->line, f->col, "expected %zu fields, found %zu%s",
+                      E, L->n_fields, hint);
         catalog_note_failed(L);
         return;
     }
@@ -590,6 +595,6 @@ void catalog_data_row(loader *L)
     case K_TASKS: task_row(L); break;
     case K_MODELS: model_row(L); break;
     case K_DATASETS: dataset_row(L); break;
-    default: usage_row(L, &L->dups); break;
+    default: load_usage_row(L); break;
     }
 }

@@ -41,7 +41,7 @@ const char *cli_suggest_command(const char *word)
         return NULL;
     int ok = 1;
     for (const bc_command *c = bc_commands; c->name && ok; c++)
-        ok = names_add(t, c->name, (int)(c - bc_commands), 1) == -1;
+        ok = names_add(t, c->name, (int)(c - bc_commands), 1) == BC_OK;
     if (ok) {
         const char *name = names_suggest(t, word);
         const bc_command *c = name ? cli_find_command(name) : NULL;
@@ -187,10 +187,12 @@ int cli_parse_common(int argc, char **argv, unsigned accepted, bc_opts *o, bc_er
         { "seed", required_argument, NULL, 's' },  { "out", required_argument, NULL, 'o' },
         { "thin", required_argument, NULL, 't' },  { "by", required_argument, NULL, 'b' },
         { "model", required_argument, NULL, 'm' }, { "top", required_argument, NULL, 'n' },
+        { "facets", required_argument, NULL, 'F' },
         { "help", no_argument, NULL, 'h' },
     };
     static const unsigned bit[] = { BC_OPT_DATA, BC_OPT_FORMAT, BC_OPT_SEED, BC_OPT_OUT,
-                                    BC_OPT_THIN, BC_OPT_BY,     BC_OPT_MODEL, BC_OPT_TOP, 0 };
+                                    BC_OPT_THIN, BC_OPT_BY,     BC_OPT_MODEL, BC_OPT_TOP,
+                                    BC_OPT_FACETS, 0 };
     struct option longopts[sizeof all / sizeof all[0] + 1];
     size_t n = 0;
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
@@ -209,6 +211,7 @@ int cli_parse_common(int argc, char **argv, unsigned accepted, bc_opts *o, bc_er
         case 'd': o->data = optarg; break;
         case 'o': o->out = optarg; break;
         case 'm': o->model = optarg; break;
+        case 'F': o->facets = optarg; break;
         case 'f': rc = cli_parse_format("--format", optarg, &o->format, errs); break;
         case 's': rc = cli_parse_u64("--seed", optarg, &o->seed, errs); break;
         case 't': rc = cli_parse_long("--thin", optarg, 1, 1000000, &o->thin, errs); break;

@@ -16,8 +16,8 @@
 #include <stdio.h>
 #include "error.h"
 #include "catalog.h"
+#include "fmt.h"
 
-typedef enum { BC_FORMAT_MD = 0, BC_FORMAT_CSV = 1 } bc_format;
 
 typedef int (*bc_command_fn)(int argc, char **argv, FILE *out, bc_errors *errs);
 
@@ -96,7 +96,8 @@ enum {
     BC_OPT_THIN = 1u << 4,   /* --thin N (default 2) */
     BC_OPT_BY = 1u << 5,     /* --by task|model|dataset (required when accepted) */
     BC_OPT_MODEL = 1u << 6,  /* --model NAME */
-    BC_OPT_TOP = 1u << 7     /* --top N (default 0: all) */
+    BC_OPT_TOP = 1u << 7,    /* --top N (default 0: all) */
+    BC_OPT_FACETS = 1u << 8  /* --facets LIST (model facets for the facet gaps) */
 };
 
 typedef struct {
@@ -104,6 +105,7 @@ typedef struct {
     const char *out;         /* --out */
     const char *by;          /* --by: "task", "model" or "dataset"; NULL when absent */
     const char *model;       /* --model; NULL when absent */
+    const char *facets;      /* --facets; NULL when absent */
     bc_format format;        /* --format */
     unsigned long long seed; /* --seed */
     long thin;               /* --thin, >= 1 */

@@ -127,7 +127,7 @@ static void side_release(side *s)
 
 static int side_run(side *s, unsigned long long seed, bc_errors *errs)
 {
-    bc_analysis_opts ao = { 2, seed };
+    bc_analysis_opts ao = { .thin = 2, .seed = seed };
     int rc = analysis_run(&s->a, &s->cat, &ao, errs);
     if (rc != BC_OK)
         return rc;

@@ -36,7 +36,7 @@ int cmd_metrics(int argc, char **argv, FILE *out, bc_errors *errs)
     analysis_init(&a);
     rc = cli_load(&cat, o.data, errs);
     if (rc == BC_OK) {
-        bc_analysis_opts ao = { 2, o.seed };
+        bc_analysis_opts ao = { .thin = 2, .seed = o.seed };
         rc = analysis_run(&a, &cat, &ao, errs);
         if (rc == BC_OK)
             rc = analysis_write_metrics(out, &a, o.format);

@@ -1,6 +1,8 @@
 /*
  * cmd_report.c - `benchcov report`: the gap report directory.
  */
+#include <stdlib.h>
+
 #include "analysis.h"
 #include "cli.h"
 #include "commands.h"
@@ -9,27 +11,70 @@
 
 const char usage_report[] =
     "usage: benchcov report [--data <dir>] [--out <dir>] [--thin <n>] [--seed <s>]\n"
+    "                       [--facets <list>]\n"
     "\n"
     "Writes the gap report of the catalog to <out>: README.md (headline figures,\n"
     "the Gaps section -- uncovered and thin tasks, tasks resting on one dataset,\n"
-    "isolated models, empty task x encoder-family and task x fusion cells, and\n"
-    "the datasets that could fill each gap -- then coverage, concentration,\n"
+    "isolated models, the empty cells of task x each model facet, and the\n"
+    "datasets that could fill each gap -- then coverage, concentration,\n"
     "overlap, structure, a suggested evaluation set and the methods),\n"
     "tables/*.csv with every figure, and charts/NAME.gp + NAME.dat for eight\n"
     "charts (render them with scripts/render-charts.sh <out>).  Files are\n"
     "written to temporaries and renamed into place only when all succeeded.\n"
     "Same catalog and seed, same bytes, in any locale and time zone.\n"
     "\n"
-    "  --data <dir>   catalog directory (default: data)\n"
+    "  --data <path>  catalog directory, or one usage CSV file (default: data)\n"
     "  --out <dir>    output directory, created when missing (default: reports)\n"
     "  --thin <n>     a task is thin when covered by fewer than n models (default: 2)\n"
     "  --seed <s>     seed of every random choice (default: 1)\n"
+    "  --facets <list>  models.csv columns to cross with the tasks, separated\n"
+    "                 by ',' (default: every facet with 2 to 40 values whose\n"
+    "                 groups hold 1.5 models or more on average)\n"
     "  -h, --help     show this help\n";
+
+/*
+ * The models.csv facet columns that --facets names, in its order, into a
+ * new array.  Returns BC_OK, BC_EX_USAGE for a name that is no facet
+ * (with a suggestion), BC_EX_SOFTWARE.
+ */
+static int facet_columns(const bc_catalog *cat, const char *val, int **cols, size_t *n,
+                         bc_errors *errs)
+{
+    bc_strlist names;
+    int rc = cli_split_list("--facets", val, &names, errs);
+    if (rc != BC_OK)
+        return rc;
+    const bc_facets *fs = &cat->model_facets;
+    bc_names *known = names_new();
+    *cols = malloc((names.n + 1) * sizeof **cols);
+    *n = 0;
+    if (!known || !*cols) {
+        rc = errors_add(errs, BC_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+        goto done;
+    }
+    for (size_t c = 0; c < fs->n; c++)
+        if (names_add(known, fs->cols[c].name, (int)c, 1) == BC_EX_SOFTWARE) {
+            rc = errors_add(errs, BC_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+            goto done;
+        }
+    for (size_t i = 0; i < names.n && rc == BC_OK; i++) {
+        int c = catalog_facet_col(fs, names.items[i]);
+        if (c < 0)
+            rc = cli_unknown_name("--facets", "model facet", names.items[i], known, errs);
+        else
+            (*cols)[(*n)++] = c;
+    }
+done:
+    names_free(known);
+    cli_strlist_release(&names);
+    return rc;
+}
 
 int cmd_report(int argc, char **argv, FILE *out, bc_errors *errs)
 {
     bc_opts o;
-    int rc = cli_parse_common(argc, argv, BC_OPT_DATA | BC_OPT_OUT | BC_OPT_THIN | BC_OPT_SEED,
+    int rc = cli_parse_common(argc, argv,
+                              BC_OPT_DATA | BC_OPT_OUT | BC_OPT_THIN | BC_OPT_SEED | BC_OPT_FACETS,
                               &o, errs);
     if (rc != BC_OK || o.help) {
         if (o.help)
@@ -39,13 +84,20 @@ int cmd_report(int argc, char **argv, FILE *out, bc_errors *errs)
     bc_catalog cat;
     bc_analysis a;
     bc_plan plan;
+    int *facets = NULL;
     catalog_init(&cat);
     analysis_init(&a);
     plan_init(&plan);
     rc = cli_load(&cat, o.data, errs);
     if (rc != BC_OK)
         goto done;
-    bc_analysis_opts ao = { (int)o.thin, o.seed };
+    bc_analysis_opts ao = { .thin = (int)o.thin, .seed = o.seed };
+    if (o.facets) {
+        if ((rc = facet_columns(&cat, o.facets, &facets, &ao.n_facets, errs)) != BC_OK)
+            goto done;
+        ao.facets = facets;
+        ao.facets_given = 1;
+    }
     if ((rc = analysis_run(&a, &cat, &ao, errs)) != BC_OK)
         goto done;
     if ((rc = plan_default(&cat, &plan)) != BC_OK) {
@@ -54,6 +106,7 @@ int cmd_report(int argc, char **argv, FILE *out, bc_errors *errs)
     }
     rc = report_write_dir(o.out, &a, &plan, errs);
 done:
+    free(facets);
     plan_release(&plan);
     analysis_release(&a);
     catalog_release(&cat);

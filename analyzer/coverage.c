@@ -42,6 +42,13 @@ static double ratio(double num, double den)
     return den > 0 ? num / den : 0;
 }
 
+bc_cov_status coverage_status_of(size_t models, int thin)
+{
+    if (models == 0)
+        return BC_COV_UNCOVERED;
+    return thin > 0 && models < (size_t)thin ? BC_COV_THIN : BC_COV_COVERED;
+}
+
 int coverage_compute(bc_coverage *c, const bc_bipartite *b, int thin)
 {
     size_t M = b->mt.nrows, T = b->mt.ncols, D = b->md.ncols;
@@ -66,12 +73,7 @@ int coverage_compute(bc_coverage *c, const bc_bipartite *b, int thin)
         tc->models = INC_DEG(&tm, t);
         tc->datasets = INC_DEG(&b->tp, t); /* each named pair is one (dataset, task) */
         tc->share = ratio((double)tc->models, (double)M);
-        if (tc->models == 0)
-            tc->status = BC_COV_UNCOVERED;
-        else if (thin > 0 && tc->models < (size_t)thin)
-            tc->status = BC_COV_THIN;
-        else
-            tc->status = BC_COV_COVERED;
+        tc->status = coverage_status_of(tc->models, thin);
         bc_concentration k;
         if (concentration_task(b, (int)t, &k) != BC_OK)
             goto oom;
@@ -162,7 +164,7 @@ static int write_table(FILE *fp, const bc_catalog *cat, const bc_coverage *c,
             const bc_task_cov *tc = &c->tasks[t];
             cell_text(fp, st, 1, cat->tasks[t].code);
             cell_text(fp, st, 0, cat->tasks[t].name);
-            cell_text(fp, st, 0, modality_name(cat->tasks[t].modality));
+            cell_text(fp, st, 0, catalog_task_modality(cat, (int)t));
             cell_num(fp, st, (double)tc->models);
             cell_num(fp, st, (double)tc->datasets);
             cell_num(fp, st, tc->share);

@@ -25,6 +25,13 @@ typedef enum {
     BC_COV_COVERED = 2    /* c(t) >= thin */
 } bc_cov_status;
 
+/*
+ * The thin rule, the one place it is written: a task covered by `models`
+ * models is uncovered at 0, thin below `thin` (when thin > 0), covered
+ * otherwise.
+ */
+bc_cov_status coverage_status_of(size_t models, int thin);
+
 /* "uncovered", "thin" or "covered". */
 const char *coverage_status_name(bc_cov_status s);
 

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "chart.h"
+#include "gaps.h"
 
 /* A number macro as a string literal, for fixed captions. */
 #define FIGURES_STR_(x) #x
@@ -24,7 +25,7 @@ const bc_figure figures[FIGURES_COUNT] = {
     { "model_overlap", "Jaccard similarity of the models' datasets, models in community order" },
     { "concentration", "Gini concentration of dataset use per task" },
     { "robustness", "Share of models left with data as datasets are withdrawn" },
-    { "models_per_year", "Models per publication year by output kind" },
+    { "models_per_year", "Models per publication year" },
     { "plan_gain", "Gain curve of the suggested evaluation set and its bound" },
 };
 
@@ -45,6 +46,25 @@ static int cmp_item(const void *x, const void *y)
         return a->key > b->key ? -1 : 1;
     int c = strcmp(a->name, b->name);
     return c ? c : (a->idx > b->idx) - (a->idx < b->idx);
+}
+
+/*
+ * The colour group of task t: the place of its `modality` facet value in
+ * name order; tasks without one come last.
+ */
+static int task_group(const bc_catalog *cat, int t)
+{
+    const bc_facets *fs = &cat->task_facets;
+    int col = catalog_facet_col(fs, "modality");
+    int v = catalog_facet_id(fs, cat->tasks[t].facet, col);
+    return v >= 0 ? fs->cols[col].rank[v] : (int)(col >= 0 ? fs->cols[col].n_values : 0);
+}
+
+/* The category of a bar: the facet value, "" when the entry has none, NULL without the facet. */
+static const char *facet_category(const bc_facets *fs, const int *facet, const char *col_name)
+{
+    int col = catalog_facet_col(fs, col_name);
+    return col < 0 ? NULL : catalog_facet_value(fs, facet, col);
 }
 
 static int oom(bc_errors *errs)
@@ -78,7 +98,7 @@ static int fig_coverage_matrix(FILE *gp, FILE *dat, const bc_figure *f, const bc
     for (size_t k = 0; k < nt; k++)
         rank[a->col_nested_mt[k]] = (int)k;
     for (size_t t = 0; t < nt; t++)
-        cols[t] = (sort_item){ (int)t, (int)cat->tasks[t].modality, -(double)rank[t],
+        cols[t] = (sort_item){ (int)t, task_group(cat, (int)t), -(double)rank[t],
                                cat->tasks[t].code };
     qsort(cols, nt, sizeof *cols, cmp_item);
     /* Cells with a named dataset score 1, cells covered only by unnamed data 0.5. */
@@ -100,7 +120,7 @@ static int fig_coverage_matrix(FILE *gp, FILE *dat, const bc_figure *f, const bc
     }
     for (size_t c = 0; c < nt; c++) {
         cl[c] = cat->tasks[cols[c].idx].code;
-        cg[c] = modality_name(cat->tasks[cols[c].idx].modality);
+        cg[c] = catalog_task_modality(cat, cols[c].idx);
     }
     bc_chart_meta meta = { f->name, "Which model covers which task",
                            "task (grouped by modality)", "model",
@@ -153,9 +173,13 @@ static int bars_of(FILE *gp, FILE *dat, const bc_chart_meta *meta, const bc_anal
         rc = oom(errs);
         goto done;
     }
-    for (size_t k = 0; k < n; k++)
+    int any_category = 0;
+    for (size_t k = 0; k < n; k++) {
         fill(a, it[k].idx, &lab[k], &cats[k], &val[k]);
-    bc_bars b = { n, lab, val, cats, threshold, threshold_label, ymax };
+        any_category |= cats[k] != NULL;
+    }
+    /* Without the colouring facet: plain bars and no legend. */
+    bc_bars b = { n, lab, val, any_category ? cats : NULL, threshold, threshold_label, ymax };
     rc = chart_bars(gp, dat, meta, &b, errs);
 done:
     free(lab);
@@ -168,16 +192,15 @@ static void fill_task_models(const bc_analysis *a, int t, const char **label,
                              const char **category, double *value)
 {
     *label = a->cat->tasks[t].code;
-    *category = modality_name(a->cat->tasks[t].modality);
+    *category = facet_category(&a->cat->task_facets, a->cat->tasks[t].facet, "modality");
     *value = (double)a->cov.tasks[t].models;
 }
 
 static void fill_dataset_models(const bc_analysis *a, int d, const char **label,
                                 const char **category, double *value)
 {
-    const char *mod = modality_name(a->cat->datasets[d].modality);
     *label = a->cat->datasets[d].name;
-    *category = *mod ? mod : "unknown";
+    *category = facet_category(&a->cat->dataset_facets, a->cat->datasets[d].facet, "modality");
     *value = (double)a->cov.datasets[d].models;
 }
 
@@ -185,7 +208,7 @@ static void fill_task_gini(const bc_analysis *a, int t, const char **label,
                            const char **category, double *value)
 {
     *label = a->cat->tasks[t].code;
-    *category = modality_name(a->cat->tasks[t].modality);
+    *category = facet_category(&a->cat->task_facets, a->cat->tasks[t].facet, "modality");
     *value = a->conc[t].gini;
 }
 
@@ -199,7 +222,7 @@ static int fig_task_coverage(FILE *gp, FILE *dat, const bc_figure *f, const bc_a
     if (!it)
         return oom(errs);
     for (size_t t = 0; t < nt; t++)
-        it[t] = (sort_item){ (int)t, (int)cat->tasks[t].modality,
+        it[t] = (sort_item){ (int)t, task_group(cat, (int)t),
                              (double)a->cov.tasks[t].models, cat->tasks[t].code };
     bc_chart_meta meta = { f->name, "Models covering each task", "task", "models",
                            "Task coverage from tables/coverage_task.csv (column models); "
@@ -299,7 +322,7 @@ static int fig_concentration(FILE *gp, FILE *dat, const bc_figure *f, const bc_a
         return oom(errs);
     for (size_t t = 0; t < nt; t++)
         if (a->conc[t].n >= 2)
-            it[n++] = (sort_item){ (int)t, (int)cat->tasks[t].modality, a->conc[t].gini,
+            it[n++] = (sort_item){ (int)t, task_group(cat, (int)t), a->conc[t].gini,
                                    cat->tasks[t].code };
     bc_chart_meta meta = { f->name, "Concentration of dataset use per task (Gini)", "task",
                            "Gini (0 even, 1 one dataset)",
@@ -334,15 +357,42 @@ static int fig_robustness(FILE *gp, FILE *dat, const bc_figure *f, const bc_anal
     return rc;
 }
 
-/* 7: models per year, stacked by output kind. */
+/* Parts the models-per-year chart may stack: the chart palette has 8 colours. */
+#define YEAR_MAX_PARTS 8
+
+int figures_year_facet(const bc_catalog *cat)
+{
+    int col = catalog_facet_col(&cat->model_facets, "output");
+    if (col >= 0)
+        return col;
+    int *cols = malloc((cat->model_facets.n + 1) * sizeof *cols);
+    if (!cols)
+        return -1;
+    size_t n = gaps_default_facets(cat, cols);
+    for (size_t i = 0; i < n && col < 0; i++)
+        if (cat->model_facets.cols[cols[i]].n_values < YEAR_MAX_PARTS)
+            col = cols[i];
+    free(cols);
+    return col;
+}
+
+/*
+ * 7: models per year, stacked by the values of a model facet
+ * (figures_year_facet) in name order, "unknown" on top when some model
+ * has no value; one plain part without such a facet.
+ */
 static int fig_models_per_year(FILE *gp, FILE *dat, const bc_figure *f, const bc_analysis *a,
                                bc_errors *errs)
 {
     const bc_catalog *cat = a->cat;
+    const bc_facets *fs = &cat->model_facets;
     size_t nm = cat->n_models;
-    int lo = 0, hi = 0, unknown = 0;
+    int lo = 0, hi = 0, unknown = 0, col = figures_year_facet(cat);
+    size_t nv = col >= 0 ? fs->cols[col].n_values : 0;
+    int no_value = col < 0;
     for (size_t m = 0; m < nm; m++) {
         int y = cat->models[m].year;
+        no_value |= catalog_facet_id(fs, cat->models[m].facet, col) < 0;
         if (!y) {
             unknown = 1;
             continue;
@@ -353,13 +403,13 @@ static int fig_models_per_year(FILE *gp, FILE *dat, const bc_figure *f, const bc
             hi = y;
     }
     size_t ny = (lo ? (size_t)(hi - lo + 1) : 0) + (size_t)unknown;
-    enum { PARTS = BC_OUTPUT_COUNT };
-    static const char *parts[PARTS] = { "unknown", "text", "speech", "any" };
+    size_t parts = nv + (size_t)no_value;     /* values in name order, then "unknown" */
     char(*years)[16] = calloc(ny + 1, sizeof *years);
     const char **glab = malloc((ny + 1) * sizeof *glab);
-    double *v = calloc((ny + 1) * PARTS, sizeof *v);
+    const char **plab = malloc((parts + 1) * sizeof *plab);
+    double *v = calloc((ny + 1) * (parts + 1), sizeof *v);
     int rc;
-    if (!years || !glab || !v) {
+    if (!years || !glab || !plab || !v) {
         rc = oom(errs);
         goto done;
     }
@@ -370,31 +420,35 @@ static int fig_models_per_year(FILE *gp, FILE *dat, const bc_figure *f, const bc
             snprintf(years[g], sizeof years[g], "unknown");
         glab[g] = years[g];
     }
+    for (size_t i = 0; i < nv; i++)
+        plab[fs->cols[col].rank[i]] = fs->cols[col].values[i];
+    if (no_value)
+        plab[nv] = col >= 0 ? "unknown" : "models";
     for (size_t m = 0; m < nm; m++) {
         int y = cat->models[m].year;
         size_t g = y ? (size_t)(y - lo) : ny - 1;
-        v[g * PARTS + (size_t)cat->models[m].output] += 1.0;
+        int id = catalog_facet_id(fs, cat->models[m].facet, col);
+        v[g * parts + (id >= 0 ? (size_t)fs->cols[col].rank[id] : nv)] += 1.0;
     }
-    /* Show the known kinds first, bottom to top, and unknown on top. */
-    const char *plab[PARTS] = { parts[1], parts[2], parts[3], parts[0] };
-    double *w = calloc((ny + 1) * PARTS, sizeof *w);
-    if (!w) {
-        rc = oom(errs);
-        goto done;
+    char title[160], caption[320];
+    if (col >= 0) {
+        snprintf(title, sizeof title, "Models per publication year by %.100s",
+                 fs->cols[col].name);
+        snprintf(caption, sizeof caption,
+                 "Models per year from models.csv (year, %.100s): each bar stacks the models "
+                 "of one year by their %.100s.",
+                 fs->cols[col].name, fs->cols[col].name);
+    } else {
+        snprintf(title, sizeof title, "Models per publication year");
+        snprintf(caption, sizeof caption, "Models per year from the year column of models.csv.");
     }
-    for (size_t g = 0; g < ny; g++)
-        for (size_t p = 0; p < PARTS; p++)
-            w[g * PARTS + p] = v[g * PARTS + (p + 1) % PARTS];
-    bc_chart_meta meta = { f->name, "Models per publication year by output kind", "year",
-                           "models",
-                           "Models per year from models.csv (year, output): each bar stacks "
-                           "the models of one year by what they output." };
-    bc_stacked s = { ny, glab, PARTS, plab, w };
-    rc = chart_stacked(gp, dat, &meta, &s, errs);
-    free(w);
+    bc_chart_meta meta = { f->name, title, "year", "models", caption };
+    bc_stacked st = { ny, glab, parts, plab, v };
+    rc = chart_stacked(gp, dat, &meta, &st, errs);
 done:
     free(years);
     free(glab);
+    free(plab);
     free(v);
     return rc;
 }

@@ -43,4 +43,11 @@ extern const bc_figure figures[FIGURES_COUNT];
 int figures_write(int which, FILE *gp, FILE *dat, const bc_analysis *a, const bc_plan *plan,
                   bc_errors *errs);
 
+/*
+ * The model facet the models-per-year chart stacks by: `output` when
+ * models.csv has it, else the first facet gaps_default_facets chooses
+ * with fewer values than the chart palette has colours; -1 for plain bars.
+ */
+int figures_year_facet(const bc_catalog *cat);
+
 #endif

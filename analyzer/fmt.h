@@ -10,6 +10,9 @@
 
 #include <stdio.h>
 
+/* The two output formats of the writers: Markdown table or CSV with a header row. */
+typedef enum { BC_FORMAT_MD = 0, BC_FORMAT_CSV = 1 } bc_format;
+
 #define FMT_NUM_MAX 32
 
 /*

@@ -1,12 +1,13 @@
 /*
- * gaps.c - empty cells of task x encoder family and task x fusion, and
- * the datasets that could fill uncovered or thin tasks (see gaps.h).
+ * gaps.c - empty cells of task x facet value, and the datasets that could
+ * fill uncovered or thin tasks (see gaps.h).
  */
 #include "gaps.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "coverage.h"
 #include "error.h"
 #include "fmt.h"
 #include "nameorder.h"
@@ -29,8 +30,9 @@ void gaps_release(bc_gaps *g)
 {
     if (!g)
         return;
-    crosstab_release(&g->by_family);
-    crosstab_release(&g->by_fusion);
+    for (size_t i = 0; i < g->n_facets; i++)
+        crosstab_release(&g->facets[i].x);
+    free(g->facets);
     for (size_t i = 0; i < g->n_fills; i++)
         free(g->fills[i].datasets);
     free(g->fills);
@@ -106,7 +108,22 @@ oom:
     return BC_EX_SOFTWARE;
 }
 
-int gaps_compute(bc_gaps *g, const bc_catalog *cat, const bc_bipartite *b, int thin)
+size_t gaps_default_facets(const bc_catalog *cat, int *cols)
+{
+    const bc_facets *fs = &cat->model_facets;
+    size_t n = 0;
+    for (size_t c = 0; c < fs->n; c++) {
+        size_t with = 0, values = fs->cols[c].n_values;
+        for (size_t v = 0; v < values; v++)
+            with += fs->cols[c].count[v];
+        if (values >= 2 && values <= GAPS_MAX_VALUES && 3 * values <= 2 * with)
+            cols[n++] = (int)c;
+    }
+    return n;
+}
+
+int gaps_compute(bc_gaps *g, const bc_catalog *cat, const bc_bipartite *b, int thin,
+                 const int *cols, size_t n_cols)
 {
     size_t M = cat->n_models, T = cat->n_tasks;
     gaps_init(g);
@@ -117,15 +134,18 @@ int gaps_compute(bc_gaps *g, const bc_catalog *cat, const bc_bipartite *b, int t
     long *slot = malloc((T ? T : 1) * sizeof *slot);
     if (!grp || !torder || !dorder || !cov || !slot)
         goto oom;
-    for (size_t m = 0; m < M; m++)
-        grp[m] = cat->models[m].encoder_family;
-    if (crosstab_build(&g->by_family, b, grp, &g->empty_family) != BC_OK)
+    g->facets = calloc(n_cols ? n_cols : 1, sizeof *g->facets);
+    if (!g->facets)
         goto oom;
-    for (size_t m = 0; m < M; m++)
-        grp[m] = cat->models[m].fusion == BC_FUSION_UNKNOWN ? NULL
-                                                           : fusion_name(cat->models[m].fusion);
-    if (crosstab_build(&g->by_fusion, b, grp, &g->empty_fusion) != BC_OK)
-        goto oom;
+    for (size_t i = 0; i < n_cols; i++) {
+        bc_facet_gaps *fg = &g->facets[i];
+        fg->col = cols[i];
+        for (size_t m = 0; m < M; m++)
+            grp[m] = catalog_facet_value(&cat->model_facets, cat->models[m].facet, cols[i]);
+        if (crosstab_build(&fg->x, b, grp, &fg->empty) != BC_OK)
+            goto oom;
+        g->n_facets++;
+    }
 
     for (size_t i = 0; i < incidence_ones(&b->mt); i++)
         cov[b->mt.col[i]]++;
@@ -136,7 +156,7 @@ int gaps_compute(bc_gaps *g, const bc_catalog *cat, const bc_bipartite *b, int t
     for (size_t k = 0; k < T; k++) {
         int t = torder[k];
         slot[t] = -1;
-        if (cov[t] > 0 && (thin <= 0 || cov[t] >= (size_t)thin))
+        if (coverage_status_of(cov[t], thin) == BC_COV_COVERED)
             continue;
         slot[t] = (long)g->n_fills;
         g->fills[g->n_fills].task = t;
@@ -183,93 +203,26 @@ oom:
     return BC_EX_SOFTWARE;
 }
 
-/* 1 when task t has an empty cell in `x`. */
-static int any_empty(const bc_crosstab *x, int t)
-{
-    for (size_t c = 0; c < x->n_cols; c++)
-        if (GAPS_CELL(x, t, c) == 0)
-            return 1;
-    return 0;
-}
-
-static void md_empty_list(FILE *fp, const bc_catalog *cat, const bc_crosstab *x,
-                          const int *torder, const char *title)
-{
-    fputs(title, fp);
-    fputs("\n\n", fp);
-    int any = 0;
-    for (size_t k = 0; k < x->n_rows; k++) {
-        int t = torder[k];
-        if (!any_empty(x, t))
-            continue;
-        any = 1;
-        fputs("- ", fp);
-        fmt_md(fp, cat->tasks[t].code);
-        fputs(": ", fp);
-        int first = 1;
-        for (size_t c = 0; c < x->n_cols; c++)
-            if (GAPS_CELL(x, t, c) == 0) {
-                fputs(first ? "" : ", ", fp);
-                fmt_md(fp, x->col_names[c]);
-                first = 0;
-            }
-        fputc('\n', fp);
-    }
-    fputs(any ? "\n" : "No empty cell.\n\n", fp);
-}
-
-int gaps_write_md(FILE *fp, const bc_catalog *cat, const bc_gaps *g)
-{
-    int *torder = nameorder_tasks(cat);
-    if (!torder)
-        return BC_EX_SOFTWARE;
-    md_empty_list(fp, cat, &g->by_family, torder,
-                  "Tasks with no model of an encoder family:");
-    md_empty_list(fp, cat, &g->by_fusion, torder, "Tasks with no model of a fusion:");
-    free(torder);
-    if (g->n_fills == 0) {
-        fputs("Every task is covered.\n", fp);
-    } else {
-        fputs("| task | models | gap fillers |\n|---|---|---|\n", fp);
-        for (size_t i = 0; i < g->n_fills; i++) {
-            const bc_gap_fill *f = &g->fills[i];
-            fputs("| ", fp);
-            fmt_md(fp, cat->tasks[f->task].code);
-            fputs(" | ", fp);
-            fmt_put_num(fp, (double)f->models);
-            fputs(" | ", fp);
-            for (size_t j = 0; j < f->n; j++) {
-                fputs(j ? ", " : "", fp);
-                fmt_md(fp, cat->datasets[f->datasets[j]].name);
-            }
-            if (f->n == 0)
-                fputs("none in the catalog", fp);
-            fputs(" |\n", fp);
-        }
-    }
-    return ferror(fp) ? BC_EX_IOERR : BC_OK;
-}
-
 int gaps_write_csv(FILE *fp, const bc_catalog *cat, const bc_gaps *g)
 {
     int *torder = nameorder_tasks(cat);
     if (!torder)
         return BC_EX_SOFTWARE;
-    const bc_crosstab *x[2] = { &g->by_family, &g->by_fusion };
-    const char *dim[2] = { "encoder_family", "fusion" };
     fputs("task,dimension,group\n", fp);
     for (size_t k = 0; k < cat->n_tasks; k++) {
         int t = torder[k];
-        for (size_t i = 0; i < 2; i++)
-            for (size_t c = 0; c < x[i]->n_cols; c++)
-                if (GAPS_CELL(x[i], t, c) == 0) {
+        for (size_t i = 0; i < g->n_facets; i++) {
+            const bc_crosstab *x = &g->facets[i].x;
+            for (size_t c = 0; c < x->n_cols; c++)
+                if (GAPS_CELL(x, t, c) == 0) {
                     fmt_csv(fp, cat->tasks[t].code);
                     fputc(',', fp);
-                    fputs(dim[i], fp);
+                    fmt_csv(fp, cat->model_facets.cols[g->facets[i].col].name);
                     fputc(',', fp);
-                    fmt_csv(fp, x[i]->col_names[c]);
+                    fmt_csv(fp, x->col_names[c]);
                     fputc('\n', fp);
                 }
+        }
     }
     free(torder);
     return ferror(fp) ? BC_EX_IOERR : BC_OK;

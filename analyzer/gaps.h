@@ -1,14 +1,14 @@
 /*
- * gaps.h - where the catalog has holes: cross-tabulations of task by
- * encoder family and task by fusion with the cells no model fills, and
+ * gaps.h - where the catalog has holes: cross-tabulations of task by each
+ * chosen models.csv facet (facet gaps) with the cells no model fills, and
  * for each uncovered or thin task the datasets that could fill it
  * (DESIGN.md section 6, the report's Gaps section).
  *
- * A cell (task t, group g) counts the models of group g with a usage row
- * for t (the mt matrix).  Columns are only the groups that occur in the
- * catalog's models (an empty encoder_family or an unknown fusion is no
- * group); rows are every task of tasks.csv.  Gap fillers of task t are the
- * datasets whose datasets.tasks lists t, in name order.
+ * A cell (task t, group g) counts the models whose facet holds value g
+ * with a usage row for t (the mt matrix).  Columns are only the values
+ * that occur in the catalog's models (an empty cell is no group); rows
+ * are every task.  Gap fillers of task t are the datasets whose
+ * datasets.tasks lists t, in name order.
  */
 #ifndef BENCHCOV_GAPS_H
 #define BENCHCOV_GAPS_H
@@ -32,13 +32,20 @@ typedef struct {
 } bc_gap_fill;
 
 typedef struct {
-    bc_crosstab by_family;  /* task x encoder_family */
-    bc_crosstab by_fusion;  /* task x fusion */
+    int col;                /* the column in cat->model_facets */
+    bc_crosstab x;          /* task x the facet's values */
+    size_t empty;           /* cells of x with no model */
+} bc_facet_gaps;
+
+typedef struct {
+    bc_facet_gaps *facets;  /* one per chosen facet, in the order chosen */
+    size_t n_facets;
     bc_gap_fill *fills;     /* uncovered and thin tasks, by code */
     size_t n_fills;
-    size_t empty_family;    /* cells of by_family with no model */
-    size_t empty_fusion;    /* cells of by_fusion with no model */
 } bc_gaps;
+
+/* Facets with more distinct values than this are not tabulated by default. */
+#define GAPS_MAX_VALUES 40
 
 /* Prepares an empty structure. Allocates nothing. */
 void gaps_init(bc_gaps *g);
@@ -47,29 +54,32 @@ void gaps_init(bc_gaps *g);
 void gaps_release(bc_gaps *g);
 
 /*
- * Builds both cross-tables and the gap fillers from `cat` and `b` (built
- * from it) with the thin threshold `thin` (as coverage_compute: a task is
- * thin when 0 < c(t) < thin).  `g` must be fresh or released.  Returns
- * BC_OK or BC_EX_SOFTWARE (OOM; `g` is then released).
+ * The models.csv facets worth a cross-table: those with 2 to
+ * GAPS_MAX_VALUES distinct values whose groups hold 1.5 models or more
+ * on average (values <= 2/3 of the models with a value: a column of
+ * nearly unique values, such as a model's own encoder, names items and
+ * does not group them).  Fills cols (room for cat->model_facets.n) in
+ * column order and returns how many.
  */
-int gaps_compute(bc_gaps *g, const bc_catalog *cat, const bc_bipartite *b, int thin);
+size_t gaps_default_facets(const bc_catalog *cat, int *cols);
+
+/*
+ * Builds one cross-table per facet column cols[0..n_cols) of
+ * cat->model_facets, and the gap fillers, from `cat` and `b` (built from
+ * it) with the thin threshold `thin` (coverage_status_of).  `g` must be
+ * fresh or released.  Returns BC_OK or BC_EX_SOFTWARE (OOM; `g` is then
+ * released).
+ */
+int gaps_compute(bc_gaps *g, const bc_catalog *cat, const bc_bipartite *b, int thin,
+                 const int *cols, size_t n_cols);
 
 /* The count of cell (task, group). */
 #define GAPS_CELL(x, t, g) ((x)->count[(size_t)(t) * (x)->n_cols + (size_t)(g)])
 
 /*
- * Markdown for the report: the empty cells of each cross-table as a list
- * "TASK: group, group" (tasks by code, only tasks with an empty cell), and
- * a table `task | models | gap fillers` (uncovered and thin tasks by
- * code).  Returns BC_OK, BC_EX_SOFTWARE or
- * BC_EX_IOERR (stream error).
- */
-int gaps_write_md(FILE *fp, const bc_catalog *cat, const bc_gaps *g);
-
-/*
- * CSV of the empty cells: `task,dimension,group` with dimension
- * "encoder_family" or "fusion", rows by task code, then dimension, then
- * group.  Returns as gaps_write_md.
+ * CSV of the empty cells: `task,dimension,group` with dimension the facet
+ * column's name, rows by task code, then facet in the order chosen, then
+ * group.  Returns BC_OK, BC_EX_SOFTWARE or BC_EX_IOERR (stream error).
  */
 int gaps_write_csv(FILE *fp, const bc_catalog *cat, const bc_gaps *g);
 

@@ -140,13 +140,13 @@ int names_add(bc_names *t, const char *name, int id, int canonical)
 {
     char *key = names_fold(name);
     if (!key)
-        return -2;
+        return BC_EX_SOFTWARE;
     size_t len = strlen(key);
     uint32_t h = fnv1a(key, len);
     size_t slot = find_slot(t, key, len, h);
     if (t->slots[slot] >= 0) {
         free(key);
-        return t->entries[t->slots[slot]].id;
+        return BC_EX_DATAERR;
     }
     if (t->n >= (size_t)INT32_MAX)
         goto oom;
@@ -174,10 +174,10 @@ int names_add(bc_names *t, const char *name, int id, int canonical)
     t->entries[t->n] = (name_entry){ key, display, len, h, id };
     t->slots[slot] = (int32_t)t->n;
     t->n++;
-    return -1;
+    return BC_OK;
 oom:
     free(key);
-    return -2;
+    return BC_EX_SOFTWARE;
 }
 
 int names_find(const bc_names *t, const char *name)
@@ -291,4 +291,22 @@ done:
     free(c);
     free(row);
     return best_name;
+}
+
+size_t names_distance(const char *a, const char *b, size_t limit)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    uint32_t *x = malloc((la + 1) * sizeof *x), *y = malloc((lb + 1) * sizeof *y);
+    size_t *row = malloc((lb + 2) * sizeof *row);
+    size_t d = limit + 1;
+    if (x && y && row) {
+        size_t na = decode(a, x), nb = decode(b, y);
+        size_t diff = na > nb ? na - nb : nb - na;
+        if (diff <= limit)
+            d = edit_distance(x, na, y, nb, limit, row);
+    }
+    free(x);
+    free(y);
+    free(row);
+    return d > limit ? limit + 1 : d;
 }

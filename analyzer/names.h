@@ -11,6 +11,8 @@
 
 #include <stddef.h>
 
+#include "error.h"
+
 typedef struct bc_names bc_names;
 
 /* Returns a new empty table, or NULL when memory runs out. Free with names_free. */
@@ -27,8 +29,9 @@ char *names_fold(const char *name);
 
 /*
  * Claims `name` (a display name or an alias) for entry `id` (>= 0).
- * Returns -1 on success, or the id of the entry that already holds the
- * same key (which may be `id` itself), or -2 when memory runs out.
+ * Returns BC_OK when claimed, BC_EX_DATAERR when an entry (maybe `id`
+ * itself; names_find tells which) already holds the same key, and
+ * BC_EX_SOFTWARE when memory runs out (error.h codes, as everywhere).
  * `canonical` marks the display name, used by names_suggest.
  */
 int names_add(bc_names *t, const char *name, int id, int canonical);
@@ -42,5 +45,12 @@ int names_find(const bc_names *t, const char *name);
  * max(1, len/3)); NULL otherwise.  Valid until the table is freed.
  */
 const char *names_suggest(const bc_names *t, const char *name);
+
+/*
+ * Levenshtein distance in code points between `a` and `b` as written (no
+ * folding), or limit + 1 when it is larger than `limit` (or memory runs
+ * out).
+ */
+size_t names_distance(const char *a, const char *b, size_t limit);
 
 #endif

@@ -76,83 +76,53 @@ static int cmp_int(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* First position p in a[lo..hi) with a[p] >= key (a ascending). */
-static size_t lower_bound(const int *a, size_t lo, size_t hi, int key)
-{
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (a[mid] < key)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
 /*
  * The pair scores of the rows of `m` (Almeida-Neto et al. 2008): sets
  * *sum to the sum over pairs with deg_i > deg_j > 0 of shared / deg_j
- * (fractions, not yet times 100) and *kept to the non-empty rows.  `t` is
- * the transpose of m.  Returns 0 or -1 (out of memory).
+ * (fractions, not yet times 100) and *kept to the non-empty rows.
+ *
+ * The sum is regrouped by the smaller row j and its columns:
+ *   sum_j (1 / deg_j) sum_{c in j} #{i in column c : deg_i > deg_j},
+ * so no pair of rows is visited.  Each column lists its rows by
+ * decreasing degree (rows dealt in a counting-sort order), and the rows
+ * of c above j are the position where j's run of equal degrees starts.
+ * O(E + R + C + max degree).  Returns 0 or -1 (out of memory).
  */
-static int side_scores(const bc_incidence *m, const bc_incidence *t,
-                       double *sum, size_t *kept)
+static int side_scores(const bc_incidence *m, double *sum, size_t *kept)
 {
-    size_t R = m->nrows, E = incidence_ones(m);
+    size_t R = m->nrows, C = m->ncols, E = incidence_ones(m);
     size_t *deg = malloc((R ? R : 1) * sizeof *deg);
     int *order = malloc((R ? R : 1) * sizeof *order);
-    int *rank = malloc((R ? R : 1) * sizeof *rank);
-    int *lim = malloc((R ? R : 1) * sizeof *lim);      /* by rank, see below */
-    int *bycol = malloc((E ? E : 1) * sizeof *bycol);  /* ranks, per column */
-    unsigned *shared = calloc(R ? R : 1, sizeof *shared); /* by rank */
-    int *touched = malloc((R ? R : 1) * sizeof *touched);
+    size_t *colptr = calloc(C + 1, sizeof *colptr);
+    size_t *fill = malloc((C ? C : 1) * sizeof *fill);
+    size_t *bycol = malloc((E ? E : 1) * sizeof *bycol); /* row degrees, per column */
     int rc = -1;
-    if (!deg || !order || !rank || !lim || !bycol || !shared || !touched)
+    if (!deg || !order || !colptr || !fill || !bycol)
         goto done;
-
     row_degrees(m, deg);
     if (order_by_degree(deg, R, order) != 0)
         goto done;
-    for (size_t k = 0; k < R; k++)
-        rank[order[k]] = (int)k;
-    /* lim[k]: the first rank whose degree is smaller than that of rank k;
-     * the ranks from there on are exactly the rows that k can contain. */
-    for (size_t k = R; k-- > 0;) {
-        if (k + 1 == R || deg[order[k + 1]] < deg[order[k]])
-            lim[k] = (int)k + 1;
-        else
-            lim[k] = lim[k + 1];
-    }
-    /* Each column's rows as ranks, ascending, i.e. by decreasing degree. */
-    assert(t->nrows == m->ncols && incidence_ones(t) == E);
     for (size_t i = 0; i < E; i++)
-        bycol[i] = rank[t->col[i]];
-    for (size_t c = 0; c < t->nrows; c++)
-        qsort(bycol + t->rowptr[c], INC_DEG(t, c), sizeof *bycol, cmp_int);
-
-    double total = 0;
+        colptr[m->col[i] + 1]++;
+    for (size_t c = 0; c < C; c++) {
+        colptr[c + 1] += colptr[c];
+        fill[c] = colptr[c];
+    }
     size_t nonempty = 0;
     for (size_t k = 0; k < R; k++) {
         int i = order[k];
-        if (deg[i] == 0)
-            continue;
-        nonempty++;
-        size_t ntouched = 0;
-        for (size_t p = m->rowptr[i]; p < m->rowptr[i + 1]; p++) {
-            size_t c = (size_t)m->col[p];
-            size_t end = t->rowptr[c + 1];
-            for (size_t q = lower_bound(bycol, t->rowptr[c], end, lim[k]);
-                 q < end; q++) {
-                int j = bycol[q];
-                if (shared[j]++ == 0)
-                    touched[ntouched++] = j;
-            }
-        }
-        /* Pairs sharing nothing score 0 and are never visited. */
-        for (size_t u = 0; u < ntouched; u++) {
-            int j = touched[u];
-            total += (double)shared[j] / (double)deg[order[j]];
-            shared[j] = 0;
+        nonempty += deg[i] > 0;
+        for (size_t p = m->rowptr[i]; p < m->rowptr[i + 1]; p++)
+            bycol[fill[m->col[p]]++] = deg[i];
+    }
+    double total = 0;
+    for (size_t c = 0; c < C; c++) {
+        size_t run = colptr[c];
+        for (size_t q = colptr[c]; q < colptr[c + 1]; q++) {
+            if (bycol[q] != bycol[run])
+                run = q;
+            if (run > colptr[c])
+                total += (double)(run - colptr[c]) / (double)bycol[q];
         }
     }
     *sum = total;
@@ -161,11 +131,9 @@ static int side_scores(const bc_incidence *m, const bc_incidence *t,
 done:
     free(deg);
     free(order);
-    free(rank);
-    free(lim);
+    free(colptr);
+    free(fill);
     free(bycol);
-    free(shared);
-    free(touched);
     return rc;
 }
 
@@ -177,7 +145,7 @@ int nested_nodf(const bc_incidence *m, bc_nodf *out)
         return BC_EX_SOFTWARE;
     double srow, scol;
     size_t R, C;
-    if (side_scores(m, &t, &srow, &R) != 0 || side_scores(&t, m, &scol, &C) != 0) {
+    if (side_scores(m, &srow, &R) != 0 || side_scores(&t, &scol, &C) != 0) {
         incidence_release(&t);
         return BC_EX_SOFTWARE;
     }
@@ -205,7 +173,19 @@ typedef struct {
 static void rebuild_row(bc_incidence *m, size_t r, const int *both, size_t nboth,
                         int *extra, size_t nextra, int *merged)
 {
-    qsort(extra, nextra, sizeof *extra, cmp_int);
+    if (nextra <= 32) { /* insertion sort: the same order as qsort, without its overhead */
+        for (size_t i = 1; i < nextra; i++) {
+            int x = extra[i];
+            size_t j = i;
+            while (j > 0 && extra[j - 1] > x) {
+                extra[j] = extra[j - 1];
+                j--;
+            }
+            extra[j] = x;
+        }
+    } else {
+        qsort(extra, nextra, sizeof *extra, cmp_int);
+    }
     size_t a = 0, b = 0, k = 0;
     while (a < nboth || b < nextra) {
         if (b == nextra || (a < nboth && both[a] < extra[b]))
@@ -334,8 +314,40 @@ static int copy_incidence(const bc_incidence *m, bc_incidence *out)
     return 0;
 }
 
+void nested_null_size(const bc_incidence *m, unsigned n_max, unsigned *n, size_t *trades)
+{
+    size_t rows = 0, E = incidence_ones(m);
+    for (size_t r = 0; r < m->nrows; r++)
+        rows += INC_DEG(m, r) > 0;
+    double per_trade = rows ? 2.0 * (double)E / (double)rows : 0;
+    size_t t = 5 * rows;
+    double per_matrix = (double)t * per_trade + 4.0 * (double)E;
+    unsigned k = n_max;
+    if (per_matrix * k > NESTED_NULL_WORK) {
+        double fit = NESTED_NULL_WORK / per_matrix;
+        k = fit < NESTED_NULL_MIN ? NESTED_NULL_MIN : (unsigned)fit;
+        if (k > n_max)
+            k = n_max;
+    }
+    if (per_matrix * k > NESTED_NULL_WORK && per_trade > 0) {
+        double fit = (NESTED_NULL_WORK / k - 4.0 * (double)E) / per_trade;
+        t = fit < (double)rows ? rows : (size_t)fit;
+    }
+    *n = k;
+    *trades = t;
+}
+
 int nested_nodf_z(const bc_incidence *m, unsigned n_null, uint64_t seed,
                   bc_nodf *obs, bc_nodf_null *out)
+{
+    size_t rows = 0;
+    for (size_t r = 0; r < m->nrows; r++)
+        rows += INC_DEG(m, r) > 0;
+    return nested_nodf_z_sized(m, n_null, 5 * rows, seed, obs, out);
+}
+
+int nested_nodf_z_sized(const bc_incidence *m, unsigned n_null, size_t trades, uint64_t seed,
+                        bc_nodf *obs, bc_nodf_null *out)
 {
     bc_nodf o;
     int rc = nested_nodf(m, &o);
@@ -351,7 +363,6 @@ int nested_nodf_z(const bc_incidence *m, unsigned n_null, uint64_t seed,
     }
     bc_rng rng;
     rng_init(&rng, seed);
-    size_t trades = 5 * ws.n_nonempty;
     /* Welford's running mean and sum of squared deviations. */
     double mean = 0, m2 = 0;
     rc = BC_OK;

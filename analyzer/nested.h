@@ -51,15 +51,12 @@ typedef struct {
 /*
  * NODF of `m` (see above) into *out.
  *
- * Cost: the pair scores come from sparse co-occurrence.  Rows are ranked
- * by decreasing degree; each column keeps its rows in rank order; for each
- * row i and each of its columns c a binary search finds the rows of c with
- * a smaller degree than i, and only those are counted.  Time is
- * O(E log E + sum over rows i, columns c in i of log deg(c) + P), where E
- * is the number of ones and P <= sum over columns of deg(c)^2 / 2 is the
- * number of (row pair, shared column) co-occurrences actually scored; the
- * columns are done the same way on the transpose.  Memory is O(R + C + E).
- * No R x R or R x C scan happens.
+ * Cost: no pair of rows is visited.  The row part is regrouped by the
+ * smaller row j of each pair and its columns c: the rows of c with a
+ * larger degree than j, counted from each column's rows listed by
+ * decreasing degree (a counting sort by degree, no comparison sort).
+ * Time O(E + R + C + max degree), memory O(R + C + E); the columns are
+ * done the same way on the transpose.
  *
  * Returns BC_OK, or BC_EX_SOFTWARE when memory runs out (*out untouched).
  */
@@ -101,5 +98,29 @@ int nested_curveball(bc_incidence *m, size_t trades, bc_rng *rng);
  */
 int nested_nodf_z(const bc_incidence *m, unsigned n_null, uint64_t seed,
                   bc_nodf *obs, bc_nodf_null *out);
+
+/*
+ * As nested_nodf_z with `trades` curveball trades between two drawn
+ * matrices instead of 5 x (non-empty rows).
+ */
+int nested_nodf_z_sized(const bc_incidence *m, unsigned n_null, size_t trades, uint64_t seed,
+                        bc_nodf *obs, bc_nodf_null *out);
+
+/* Fewest null matrices drawn when the work budget is short. */
+#define NESTED_NULL_MIN 20
+/*
+ * Work budget of one null model, in elementary steps: a null matrix costs
+ * about 2 x (mean non-empty row degree) per trade plus 4 E for its NODF.
+ */
+#define NESTED_NULL_WORK 6000000.0
+
+/*
+ * The null model's size for `m` under the work budget: up to n_max
+ * matrices of 5 x (non-empty rows) trades each (the shipped catalog and
+ * any catalog up to a few hundred models keep n_max); when that exceeds
+ * NESTED_NULL_WORK, fewer matrices (not below NESTED_NULL_MIN), then
+ * fewer trades per matrix (not below the number of non-empty rows).
+ */
+void nested_null_size(const bc_incidence *m, unsigned n_max, unsigned *n, size_t *trades);
 
 #endif

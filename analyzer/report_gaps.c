@@ -71,9 +71,12 @@ static void write_fill_table(FILE *fp, const bc_analysis *a, int thin)
 {
     const bc_catalog *cat = a->cat;
     const bc_gaps *g = &a->gaps;
+    int with_modality = catalog_facet_col(&cat->task_facets, "modality") >= 0;
     fputs(thin ? "| task | name | models | covered by | datasets that could fill it |\n"
                  "|---|---|---:|---|---|\n"
-               : "| task | name | modality | datasets that could fill it |\n|---|---|---|---|\n",
+             : with_modality ? "| task | name | modality | datasets that could fill it |\n"
+                               "|---|---|---|---|\n"
+                             : "| task | name | datasets that could fill it |\n|---|---|---|\n",
           fp);
     for (size_t i = 0; i < g->n_fills; i++) {
         const bc_gap_fill *f = &g->fills[i];
@@ -93,20 +96,72 @@ static void write_fill_table(FILE *fp, const bc_analysis *a, int thin)
             if (ms)
                 report_md_models(fp, cat, ms, nm);
             free(ms);
-        } else {
-            fmt_md(fp, modality_name(t->modality));
+        } else if (with_modality) {
+            fmt_md(fp, catalog_task_modality(cat, f->task));
         }
-        fputs(" | ", fp);
+        if (thin || with_modality)
+            fputs(" | ", fp);
         report_md_datasets(fp, cat, f->datasets, f->n);
         fputs(" |\n", fp);
     }
     fputc('\n', fp);
 }
 
-void report_section_gaps(FILE *fp, const bc_analysis *a)
+/* The empty cells of each facet's cross-table, covered tasks only. */
+static void write_facet_gaps(FILE *fp, const bc_analysis *a)
 {
     const bc_catalog *cat = a->cat;
     const bc_gaps *g = &a->gaps;
+    fputs("### Empty cells: task x model facet\n\n", fp);
+    if (!g->n_facets) {
+        fputs("No model facet groups the models (a models.csv column with 2 to 40 values "
+              "held by 1.5 models or more on average; `report --facets` names others).\n\n",
+              fp);
+        return;
+    }
+    fputs("A cell (task, value) is empty when no model with that value of the facet covers "
+          "the task. Uncovered tasks are empty across every column and are left out below; "
+          "the full list is `tables/gaps.csv`.\n\n",
+          fp);
+    for (size_t i = 0; i < g->n_facets; i++) {
+        const bc_crosstab *x = &g->facets[i].x;
+        const char *name = cat->model_facets.cols[g->facets[i].col].name;
+        fmt_printf(fp, "#### %M\n\nOf the task x %M cells, %N of %N have no model.\n\n", name,
+                   name, (double)g->facets[i].empty, (double)(x->n_rows * x->n_cols));
+        size_t rows = 0;
+        for (size_t k = 0; k < cat->n_tasks; k++) {
+            int t = a->task_order[k];
+            if (a->cov.tasks[t].status == BC_COV_UNCOVERED)
+                continue;
+            size_t n_empty = 0;
+            for (size_t c = 0; c < x->n_cols; c++)
+                if (!GAPS_CELL(x, t, c))
+                    n_empty++;
+            if (!n_empty)
+                continue;
+            if (!rows++)
+                fmt_printf(fp, "| task | %M values with no model |\n|---|---|\n", name);
+            fputs("| ", fp);
+            fmt_md(fp, cat->tasks[t].code);
+            fputs(" | ", fp);
+            size_t w = 0;
+            for (size_t c = 0; c < x->n_cols; c++)
+                if (!GAPS_CELL(x, t, c)) {
+                    fputs(w++ ? ", " : "", fp);
+                    fmt_md(fp, x->col_names[c]);
+                }
+            fputs(" |\n", fp);
+        }
+        if (rows)
+            fputc('\n', fp);
+        else
+            fmt_printf(fp, "Every covered task has a model of every %M value.\n\n", name);
+    }
+}
+
+void report_section_gaps(FILE *fp, const bc_analysis *a)
+{
+    const bc_catalog *cat = a->cat;
     fputs("## Gaps\n\n", fp);
     fputs("What the field has not evaluated, and the catalog's datasets that could fill "
           "each gap (datasets whose `tasks` list the task).\n\n",
@@ -182,39 +237,5 @@ void report_section_gaps(FILE *fp, const bc_analysis *a)
         fputc('\n', fp);
     }
 
-    fputs("### Empty cells: task x encoder family, task x fusion\n\n", fp);
-    fmt_printf(fp,
-               "Of the task x encoder-family cells, %N of %N have no model; of the task x "
-               "fusion cells, %N of %N. Uncovered tasks are empty across every column and are "
-               "left out below; the full list is `tables/gaps.csv`.\n\n",
-               (double)g->empty_family, (double)(g->by_family.n_rows * g->by_family.n_cols),
-               (double)g->empty_fusion, (double)(g->by_fusion.n_rows * g->by_fusion.n_cols));
-    for (int dim = 0; dim < 2; dim++) {
-        const bc_crosstab *x = dim ? &g->by_fusion : &g->by_family;
-        fputs(dim ? "| task | fusion kinds with no model |\n|---|---|\n"
-                  : "| task | encoder families with no model |\n|---|---|\n",
-              fp);
-        for (size_t k = 0; k < cat->n_tasks; k++) {
-            int t = a->task_order[k];
-            if (a->cov.tasks[t].status == BC_COV_UNCOVERED)
-                continue;
-            size_t n_empty = 0;
-            for (size_t c = 0; c < x->n_cols; c++)
-                if (!GAPS_CELL(x, t, c))
-                    n_empty++;
-            if (!n_empty)
-                continue;
-            fputs("| ", fp);
-            fmt_md(fp, cat->tasks[t].code);
-            fputs(" | ", fp);
-            size_t w = 0;
-            for (size_t c = 0; c < x->n_cols; c++)
-                if (!GAPS_CELL(x, t, c)) {
-                    fputs(w++ ? ", " : "", fp);
-                    fmt_md(fp, x->col_names[c]);
-                }
-            fputs(" |\n", fp);
-        }
-        fputc('\n', fp);
-    }
+    write_facet_gaps(fp, a);
 }

@@ -109,6 +109,16 @@ int *robustness_most_used_order(const bc_incidence *md, const int *name_order)
     return out;
 }
 
+size_t robustness_runs_for(const bc_incidence *md, size_t n_max)
+{
+    double per = (double)incidence_ones(md) + (double)md->nrows + (double)md->ncols;
+    if (per * (double)n_max <= ROBUSTNESS_WORK)
+        return n_max;
+    double fit = ROBUSTNESS_WORK / per;
+    size_t runs = fit < ROBUSTNESS_MIN_RUNS ? ROBUSTNESS_MIN_RUNS : (size_t)fit;
+    return runs < n_max ? runs : n_max;
+}
+
 int robustness_compute(bc_robustness *r, const bc_incidence *md, const int *name_order,
                        uint64_t seed, size_t runs)
 {

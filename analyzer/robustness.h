@@ -64,6 +64,18 @@ double robustness_area(const double *y, size_t n);
  */
 int *robustness_most_used_order(const bc_incidence *md, const int *name_order);
 
+/* Fewest random orders averaged when the work budget is short. */
+#define ROBUSTNESS_MIN_RUNS 10
+/* Work budget of the random curve, in elementary steps (ones + models + datasets per run). */
+#define ROBUSTNESS_WORK 200000000.0
+
+/*
+ * Random orders to average for `md`: n_max while n_max runs fit in
+ * ROBUSTNESS_WORK (every catalog up to about a million usage facts),
+ * otherwise as many as fit, at least ROBUSTNESS_MIN_RUNS.
+ */
+size_t robustness_runs_for(const bc_incidence *md, size_t n_max);
+
 /*
  * Both curves and areas for `md`.  `name_order` lists dataset indices in
  * name order (ties of the most-used order and the starting array that

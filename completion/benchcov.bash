@@ -10,7 +10,7 @@ _benchcov_options()
 {
     case $1 in
         check) echo "--data --help" ;;
-        report) echo "--data --out --thin --seed --help" ;;
+        report) echo "--data --out --thin --seed --facets --help" ;;
         coverage) echo "--data --by --format --help" ;;
         overlap) echo "--data --model --top --format --help" ;;
         metrics) echo "--data --seed --format --help" ;;

@@ -1,15 +1,17 @@
 /*
  * handmade_catalog.h - catalogs built by hand for the metric tests, so
  * that they need neither CSV files nor the loader: names, tasks and usage
- * triples go straight into the catalog arrays.  Free with hc_free (the
- * loader's catalog_release is not needed).
+ * triples go straight into the catalog arrays; facets through the
+ * loader's own facet store (catalog_load.h).  Free with hc_free.
  */
 #ifndef BENCHCOV_HANDMADE_CATALOG_H
 #define BENCHCOV_HANDMADE_CATALOG_H
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include "catalog.h"
+#include "catalog_load.h"
 
 /* One usage fact; -1 = empty dataset or task. */
 typedef struct {
@@ -54,10 +56,6 @@ static inline void hc_make(bc_catalog *cat, const char *const *models, size_t M,
         bc_model *m = &cat->models[i];
         m->name = hc_dup(models[i]);
         m->paper = hc_dup("");
-        m->speech_encoder = hc_dup("");
-        m->encoder_family = hc_dup("");
-        m->llm = hc_dup("");
-        m->llm_family = hc_dup("");
         m->llm_params_b = -1;
         m->line = (long)i + 2;
     }
@@ -69,13 +67,13 @@ static inline void hc_make(bc_catalog *cat, const char *const *models, size_t M,
     for (size_t i = 0; i < T; i++) {
         cat->tasks[i].code = hc_dup(tasks[i]);
         cat->tasks[i].name = hc_dup(task_names ? task_names[i] : tasks[i]);
-        cat->tasks[i].category = hc_dup("");
-        cat->tasks[i].origin = BC_ORIGIN_GLOSSARY;
         cat->tasks[i].line = (long)i + 2;
     }
     for (size_t i = 0; i < nu; i++) {
-        cat->usage[i] = (bc_usage){ u[i].m, u[i].d, u[i].t, BC_ROLE_EVAL, hc_dup("seed"),
-                                    (long)i + 2 };
+        cat->usage[i] = (bc_usage){ .model = u[i].m, .dataset = u[i].d, .task = u[i].t,
+                                    .role = BC_ROLE_EVAL, .source = hc_dup("seed"),
+                                    .score = NAN, .metric = hc_dup(""), .split = hc_dup(""),
+                                    .line = (long)i + 2 };
     }
 }
 
@@ -88,40 +86,49 @@ static inline void hc_dataset_tasks(bc_catalog *cat, int d, const int *tasks, si
     cat->datasets[d].n_tasks = n;
 }
 
+/*
+ * Sets the value of facet column `col` (created when new, as a header
+ * would) of entry `idx` in `fs`, whose entries' facet arrays are
+ * `*facet(idx)`; `n` entries in all.
+ */
+static inline void hc_facet_set(bc_facets *fs, int **facet, size_t n, const char *col,
+                                const char *value)
+{
+    int c = catalog_facet_col(fs, col);
+    if (c < 0) {
+        if ((c = facets_add_col(fs, col)) < 0)
+            abort();
+    }
+    (void)n;
+    if (!*facet && !(*facet = facets_new_row(fs->n > 8 ? fs->n : 8)))
+        abort();
+    int id = facets_intern(fs, (size_t)c, value, 0, 0);
+    if (id < 0 || facets_finish(fs) < 0)
+        abort();
+    (*facet)[c] = id;
+}
+
+/* Sets a facet of model m (at most 8 facet columns). */
+static inline void hc_model_facet(bc_catalog *cat, int m, const char *col, const char *value)
+{
+    hc_facet_set(&cat->model_facets, &cat->models[m].facet, cat->n_models, col, value);
+}
+
+/* Sets a facet of task t (at most 8 facet columns). */
+static inline void hc_task_facet(bc_catalog *cat, int t, const char *col, const char *value)
+{
+    hc_facet_set(&cat->task_facets, &cat->tasks[t].facet, cat->n_tasks, col, value);
+}
+
 /* Sets model m's encoder family. */
 static inline void hc_family(bc_catalog *cat, int m, const char *family)
 {
-    free(cat->models[m].encoder_family);
-    cat->models[m].encoder_family = hc_dup(family);
+    hc_model_facet(cat, m, "encoder_family", family);
 }
 
 static inline void hc_free(bc_catalog *cat)
 {
-    for (size_t i = 0; i < cat->n_models; i++) {
-        bc_model *m = &cat->models[i];
-        free(m->name);
-        free(m->paper);
-        free(m->speech_encoder);
-        free(m->encoder_family);
-        free(m->llm);
-        free(m->llm_family);
-    }
-    for (size_t i = 0; i < cat->n_datasets; i++) {
-        free(cat->datasets[i].name);
-        free(cat->datasets[i].tasks);
-    }
-    for (size_t i = 0; i < cat->n_tasks; i++) {
-        free(cat->tasks[i].code);
-        free(cat->tasks[i].name);
-        free(cat->tasks[i].category);
-    }
-    for (size_t i = 0; i < cat->n_usage; i++)
-        free(cat->usage[i].source);
-    free(cat->models);
-    free(cat->datasets);
-    free(cat->tasks);
-    free(cat->usage);
-    memset(cat, 0, sizeof *cat);
+    catalog_release(cat);
 }
 
 /* The example worked by hand in test_coverage.c, test_gaps.c, test_overlap.c
@@ -155,16 +162,16 @@ static inline void hc_example(bc_catalog *cat)
     hc_dataset_tasks(cat, 2, ac, 1);
     hc_dataset_tasks(cat, 3, ac, 1);
     hc_dataset_tasks(cat, 4, kws, 1);
-    cat->tasks[0].modality = BC_MOD_SPEECH;
-    cat->tasks[1].modality = BC_MOD_SPEECH;
-    cat->tasks[2].modality = BC_MOD_SOUND;
-    cat->tasks[3].modality = BC_MOD_SPEECH;
+    hc_task_facet(cat, 0, "modality", "speech");
+    hc_task_facet(cat, 1, "modality", "speech");
+    hc_task_facet(cat, 2, "modality", "sound");
+    hc_task_facet(cat, 3, "modality", "speech");
     hc_family(cat, 0, "whisper");
     hc_family(cat, 1, "beats");
     hc_family(cat, 2, "whisper");
-    cat->models[0].fusion = BC_FUSION_PROJECTION;
-    cat->models[1].fusion = BC_FUSION_QFORMER;
-    cat->models[2].fusion = BC_FUSION_UNKNOWN;
+    hc_model_facet(cat, 0, "fusion", "projection");
+    hc_model_facet(cat, 1, "fusion", "q-former");
+    /* Gamma's fusion is unknown: an empty cell */
 }
 
 #endif

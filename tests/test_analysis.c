@@ -49,7 +49,7 @@ static void test_good_fixture(void **state)
     errors_init(&e);
     analysis_init(&a);
     assert_int_equal(catalog_load(&cat, BENCHCOV_SOURCE_DIR "/tests/fixtures/good", &e), BC_OK);
-    bc_analysis_opts o = { 2, 1 };
+    bc_analysis_opts o = { .thin = 2, .seed = 1 };
     assert_int_equal(analysis_run(&a, &cat, &o, &e), BC_OK);
     bc_metric m[ANALYSIS_MAX_METRICS];
     size_t n = analysis_metrics(&a, m);

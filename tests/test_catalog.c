@@ -130,6 +130,18 @@ static void run_bad(const bad_case *c)
 
 /* -------------------------------------------------------- good catalog */
 
+static const char *task_facet(const bc_catalog *cat, int t, const char *col)
+{
+    const bc_facets *fs = &cat->task_facets;
+    return catalog_facet_value(fs, cat->tasks[t].facet, catalog_facet_col(fs, col));
+}
+
+static const char *model_facet(const bc_catalog *cat, int m, const char *col)
+{
+    const bc_facets *fs = &cat->model_facets;
+    return catalog_facet_value(fs, cat->models[m].facet, catalog_facet_col(fs, col));
+}
+
 static void check_good(const bc_catalog *cat)
 {
     assert_int_equal(cat->n_tasks, 5);
@@ -144,20 +156,22 @@ static void check_good(const bc_catalog *cat)
     assert_string_equal(cat->tasks[0].code, "ASR");
     assert_int_equal(cat->tasks[0].line, 2);
     assert_string_equal(cat->tasks[2].name, "Automated audio captioning, general audio");
-    assert_int_equal(cat->tasks[2].modality, BC_MOD_SOUND);
-    assert_string_equal(cat->tasks[3].category, "paralinguistic");
-    assert_int_equal(cat->tasks[4].origin, BC_ORIGIN_ADDED);
-    assert_int_equal(cat->tasks[0].origin, BC_ORIGIN_GLOSSARY);
+    assert_string_equal(catalog_task_modality(cat, 2), "sound");
+    assert_string_equal(task_facet(cat, 3, "category"), "paralinguistic");
+    assert_string_equal(task_facet(cat, 4, "origin"), "added");
+    assert_string_equal(task_facet(cat, 0, "origin"), "glossary");
+    /* every column but code and name is a facet, in header order */
+    assert_int_equal(cat->task_facets.n, 3);
+    assert_string_equal(cat->task_facets.cols[0].name, "modality");
 
     /* models.csv has CRLF line ends: no CR left in the last field */
     const bc_model *m = &cat->models[0];
     assert_string_equal(m->name, "SALMONN");
-    assert_int_equal(m->fusion, BC_FUSION_QFORMER);
-    assert_int_equal(m->output, BC_OUTPUT_TEXT);
-    assert_string_equal(output_name(m->output), "text");
+    assert_string_equal(model_facet(cat, 0, "fusion"), "q-former");
+    assert_string_equal(model_facet(cat, 0, "output"), "text");
     assert_int_equal(m->year, 2023);
     assert_true(m->llm_params_b == 13.0);
-    assert_string_equal(m->speech_encoder, "Whisper-Large-v2 + BEATs");
+    assert_string_equal(model_facet(cat, 0, "speech_encoder"), "Whisper-Large-v2 + BEATs");
     m = &cat->models[1];
     assert_true(m->llm_params_b == 7.7);
     assert_int_equal(m->aliases.n, 2);
@@ -165,14 +179,14 @@ static void check_good(const bc_catalog *cat)
     assert_string_equal(m->aliases.items[1], "Qwen Audio");
     m = &cat->models[2];
     assert_string_equal(m->paper, "LauraGPT: Listen, Attend, Understand, and Regenerate Audio with GPT");
-    assert_int_equal(m->output, BC_OUTPUT_ANY);
+    assert_string_equal(model_facet(cat, 2, "output"), "any");
     m = &cat->models[4];
     assert_string_equal(m->name, "Pengi");
     assert_int_equal(m->line, 6);
     assert_int_equal(m->year, 0);
     assert_true(m->llm_params_b < 0);
-    assert_int_equal(m->fusion, BC_FUSION_UNKNOWN);
-    assert_int_equal(m->output, BC_OUTPUT_UNKNOWN);
+    assert_string_equal(model_facet(cat, 4, "fusion"), "");
+    assert_string_equal(model_facet(cat, 4, "output"), "");
     assert_string_equal(m->paper, "");
     assert_int_equal(m->aliases.n, 0);
 
@@ -308,25 +322,25 @@ BAD_TEST(test_ragged, { "ragged", 65, "models.csv", 5, 1, "expected 11 fields, f
 BAD_TEST(test_trailing_comma, { "trailing_comma", 65, "tasks.csv", 3, 48,
          "expected 5 fields, found 6 (trailing comma?)", 1 })
 BAD_TEST(test_empty_file, { "empty_file", 65, "datasets.csv", 1, 1,
-         "empty file, expected header 'dataset,aliases,modality,tasks,languages,hours'", 1 })
+         "empty file, expected header 'dataset[,aliases,tasks,languages,hours,...]'", 1 })
 BAD_TEST(test_header_only_tasks, { "header_only_tasks", 65, "datasets.csv", 2, 45,
          "unknown task 'ASR'", 21 })
-BAD_TEST(test_column_missing, { "column_missing", 65, "datasets.csv", 1, 26,
-         "missing column 'tasks' (expected header 'dataset,aliases,modality,tasks,languages,hours')", 1 })
+BAD_TEST(test_column_missing, { "column_missing", 65, "datasets.csv", 1, 49,
+         "missing column 'dataset' (expected header 'dataset[,aliases,tasks,languages,hours,...]')", 1 })
 BAD_TEST(test_column_renamed, { "column_renamed", 65, "usage.csv", 1, 20,
-         "unknown column 'kind' (expected 'role')", 1 })
+         "unknown column 'roles' (did you mean 'role'?)", 1 })
 BAD_TEST(test_column_repeated, { "column_repeated", 65, "datasets.csv", 1, 32,
          "repeated column 'tasks'", 1 })
 BAD_TEST(test_duplicate_key, { "duplicate_key", 65, "models.csv", 7, 1,
          "name 'salmonn' already used by model 'SALMONN' (line 2)", 1 })
 BAD_TEST(test_alias_twice, { "alias_twice", 65, "datasets.csv", 8, 15,
-         "name 'covost2' already used by dataset 'CoVoST 2' (line 3)", 1 })
+         "alias 'covost2' of dataset 'CoVoST 2 test' already names dataset 'CoVoST 2' (line 3)", 1 })
 BAD_TEST(test_alias_is_name, { "alias_is_name", 65, "models.csv", 5, 5,
-         "name 'Salmonn' already used by model 'SALMONN' (line 2)", 1 })
+         "alias 'Salmonn' of model 'LTU' already names model 'SALMONN' (line 2)", 1 })
 BAD_TEST(test_unknown_refs, { "unknown_refs", 65, "datasets.csv", 8, 18,
          "unknown task 'SVV'", 7 })
-BAD_TEST(test_bad_enums, { "bad_enums", 65, "tasks.csv", 3, 23,
-         "invalid modality 'Speech' (expected speech, sound, music, vision, text or multi)", 3 })
+BAD_TEST(test_bad_enums, { "bad_enums", 65, "usage.csv", 4, 20,
+         "invalid role 'Eval' (expected train or eval; did you mean 'eval'?)", 2 })
 BAD_TEST(test_bad_numbers, { "bad_numbers", 65, "models.csv", 7, 27, "invalid number '1,5'", 13 })
 BAD_TEST(test_duplicate_usage, { "duplicate_usage", 65, "usage.csv", 17, 1,
          "duplicate usage row (first at line 7)", 1 })

@@ -44,7 +44,7 @@ static void load(side *s, const char *dir)
     analysis_init(&s->a);
     plan_init(&s->plan);
     assert_int_equal(catalog_load(&s->cat, dir, &e), BC_OK);
-    bc_analysis_opts o = { 2, 1 };
+    bc_analysis_opts o = { .thin = 2, .seed = 1 };
     assert_int_equal(analysis_run(&s->a, &s->cat, &o, &e), BC_OK);
     plan_options po;
     plan_options_init(&po);

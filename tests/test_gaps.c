@@ -1,6 +1,7 @@
 /*
- * test_gaps.c - empty cells of task x encoder family and task x fusion,
- * and gap fillers, on the hand-made example of handmade_catalog.h.
+ * test_gaps.c - empty cells of task x model facet (encoder family and
+ * fusion), the default choice of facets, and gap fillers, on the
+ * hand-made example of handmade_catalog.h.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -14,13 +15,13 @@
 #include "gaps.h"
 #include "handmade_catalog.h"
 
-static char *to_string(const bc_catalog *cat, const bc_gaps *g, int md)
+static char *to_string(const bc_catalog *cat, const bc_gaps *g)
 {
     char *buf = NULL;
     size_t len = 0;
     FILE *fp = open_memstream(&buf, &len);
     assert_non_null(fp);
-    assert_int_equal(md ? gaps_write_md(fp, cat, g) : gaps_write_csv(fp, cat, g), BC_OK);
+    assert_int_equal(gaps_write_csv(fp, cat, g), BC_OK);
     fclose(fp);
     return buf;
 }
@@ -36,6 +37,10 @@ static char *to_string(const bc_catalog *cat, const bc_gaps *g, int md)
  * Empty cells: 3 per table.  With thin 2: AAC (1 model) is thin and KWS
  * uncovered; datasets.tasks lists AAC for AudioCaps and Clotho, KWS for
  * SpeechCommands.
+ *
+ * Default facets: encoder_family has 2 values over 3 models (groups of
+ * 1.5 on average: kept); fusion has 2 values over the 2 models with one
+ * (groups of 1: left out).
  */
 static void test_example(void **state)
 {
@@ -45,10 +50,18 @@ static void test_example(void **state)
     bc_bipartite b;
     bipartite_init(&b);
     assert_int_equal(bipartite_build(&b, &cat), BC_OK);
+    int cols[2];
+    assert_int_equal(cat.model_facets.n, 2);   /* encoder_family, fusion */
+    assert_int_equal(gaps_default_facets(&cat, cols), 1);
+    assert_int_equal(cols[0], 0);
     bc_gaps g;
-    assert_int_equal(gaps_compute(&g, &cat, &b, 2), BC_OK);
+    cols[1] = 1;
+    assert_int_equal(gaps_compute(&g, &cat, &b, 2, cols, 2), BC_OK);
+    assert_int_equal(g.n_facets, 2);
+    assert_int_equal(g.facets[0].col, 0);
+    assert_int_equal(g.facets[1].col, 1);
 
-    const bc_crosstab *f = &g.by_family;
+    const bc_crosstab *f = &g.facets[0].x;
     assert_int_equal(f->n_rows, 4);
     assert_int_equal(f->n_cols, 2);
     assert_string_equal(f->col_names[0], "beats");
@@ -57,9 +70,9 @@ static void test_example(void **state)
     for (int t = 0; t < 4; t++)
         for (int c = 0; c < 2; c++)
             assert_int_equal(GAPS_CELL(f, t, c), fam[t][c]);
-    assert_int_equal(g.empty_family, 3);
+    assert_int_equal(g.facets[0].empty, 3);
 
-    const bc_crosstab *u = &g.by_fusion;
+    const bc_crosstab *u = &g.facets[1].x;
     assert_int_equal(u->n_cols, 2);
     assert_string_equal(u->col_names[0], "projection");
     assert_string_equal(u->col_names[1], "q-former");
@@ -67,7 +80,7 @@ static void test_example(void **state)
     for (int t = 0; t < 4; t++)
         for (int c = 0; c < 2; c++)
             assert_int_equal(GAPS_CELL(u, t, c), fus[t][c]);
-    assert_int_equal(g.empty_fusion, 3);
+    assert_int_equal(g.facets[1].empty, 3);
 
     /* Fillers by task code: AAC then KWS. */
     assert_int_equal(g.n_fills, 2);
@@ -81,7 +94,7 @@ static void test_example(void **state)
     assert_int_equal(g.fills[1].n, 1);
     assert_int_equal(g.fills[1].datasets[0], 4); /* SpeechCommands */
 
-    char *s = to_string(&cat, &g, 0);
+    char *s = to_string(&cat, &g);
     assert_string_equal(s, "task,dimension,group\n"
                            "AAC,encoder_family,whisper\n"
                            "AAC,fusion,projection\n"
@@ -90,22 +103,25 @@ static void test_example(void **state)
                            "KWS,fusion,projection\n"
                            "KWS,fusion,q-former\n");
     free(s);
-    s = to_string(&cat, &g, 1);
-    assert_string_equal(s, "Tasks with no model of an encoder family:\n\n"
-                           "- AAC: whisper\n"
-                           "- KWS: beats, whisper\n\n"
-                           "Tasks with no model of a fusion:\n\n"
-                           "- AAC: projection\n"
-                           "- KWS: projection, q-former\n\n"
-                           "| task | models | gap fillers |\n"
-                           "|---|---|---|\n"
-                           "| AAC | 1 | AudioCaps, Clotho |\n"
-                           "| KWS | 0 | SpeechCommands |\n");
+    gaps_release(&g);
+
+    /* The facets in the order asked: fusion first. */
+    int rev[2] = { 1, 0 };
+    assert_int_equal(gaps_compute(&g, &cat, &b, 2, rev, 2), BC_OK);
+    s = to_string(&cat, &g);
+    assert_string_equal(s, "task,dimension,group\n"
+                           "AAC,fusion,projection\n"
+                           "AAC,encoder_family,whisper\n"
+                           "KWS,fusion,projection\n"
+                           "KWS,fusion,q-former\n"
+                           "KWS,encoder_family,beats\n"
+                           "KWS,encoder_family,whisper\n");
     free(s);
     gaps_release(&g);
 
     /* thin 1: only KWS (uncovered) needs filling. */
-    assert_int_equal(gaps_compute(&g, &cat, &b, 1), BC_OK);
+    assert_int_equal(gaps_compute(&g, &cat, &b, 1, cols, 0), BC_OK);
+    assert_int_equal(g.n_facets, 0);
     assert_int_equal(g.n_fills, 1);
     assert_int_equal(g.fills[0].task, 3);
     gaps_release(&g);
@@ -115,8 +131,7 @@ static void test_example(void **state)
     hc_free(&cat);
 }
 
-/* No family or fusion known: no columns, no empty cells; no datasets: a
-   filler row says so. */
+/* No facet: no cross-table; no datasets: the filler has none. */
 static void test_no_groups(void **state)
 {
     (void)state;
@@ -126,22 +141,42 @@ static void test_no_groups(void **state)
     bc_bipartite b;
     bipartite_init(&b);
     assert_int_equal(bipartite_build(&b, &cat), BC_OK);
+    int cols[1];
+    assert_int_equal(gaps_default_facets(&cat, cols), 0);
     bc_gaps g;
-    assert_int_equal(gaps_compute(&g, &cat, &b, 2), BC_OK);
-    assert_int_equal(g.by_family.n_cols, 0);
-    assert_int_equal(g.by_fusion.n_cols, 0);
-    assert_int_equal(g.empty_family, 0);
-    char *s = to_string(&cat, &g, 1);
-    assert_string_equal(s, "Tasks with no model of an encoder family:\n\n"
-                           "No empty cell.\n\n"
-                           "Tasks with no model of a fusion:\n\n"
-                           "No empty cell.\n\n"
-                           "| task | models | gap fillers |\n"
-                           "|---|---|---|\n"
-                           "| X | 0 | none in the catalog |\n");
+    assert_int_equal(gaps_compute(&g, &cat, &b, 2, cols, 0), BC_OK);
+    assert_int_equal(g.n_facets, 0);
+    assert_int_equal(g.n_fills, 1);
+    assert_int_equal(g.fills[0].n, 0);
+    char *s = to_string(&cat, &g);
+    assert_string_equal(s, "task,dimension,group\n");
     free(s);
     gaps_release(&g);
     bipartite_release(&b);
+    hc_free(&cat);
+}
+
+/*
+ * A facet of one value for every model, and one of a value per model, are
+ * no grouping; 41 values are too many for a table.
+ */
+static void test_default_facets(void **state)
+{
+    (void)state;
+    static const char *const m[] = { "A", "B", "C", "D" }, *const t[] = { "X" };
+    bc_catalog cat;
+    hc_make(&cat, m, 4, NULL, 0, t, NULL, 1, NULL, 0);
+    static const char *const org[] = { "meta", "Meta", "google", "google" };
+    static const char *const own[] = { "a1", "b1", "c1", "d1" };
+    for (int i = 0; i < 4; i++) {
+        hc_model_facet(&cat, i, "single", "x");
+        hc_model_facet(&cat, i, "org", org[i]);   /* case-insensitive: 2 values */
+        hc_model_facet(&cat, i, "own", own[i]);
+    }
+    int cols[3];
+    assert_int_equal(gaps_default_facets(&cat, cols), 1);
+    assert_int_equal(cols[0], 1);
+    assert_int_equal(cat.model_facets.cols[1].n_values, 2);
     hc_free(&cat);
 }
 
@@ -150,6 +185,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_example),
         cmocka_unit_test(test_no_groups),
+        cmocka_unit_test(test_default_facets),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

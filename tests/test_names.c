@@ -40,12 +40,13 @@ static void test_add_find(void **state)
     (void)state;
     bc_names *t = names_new();
     assert_non_null(t);
-    assert_int_equal(names_add(t, "LauraGPT", 0, 1), -1);
+    assert_int_equal(names_add(t, "LauraGPT", 0, 1), BC_OK);
     /* an alias that folds to the entry's own name is the entry itself */
-    assert_int_equal(names_add(t, "Lauragpt", 0, 0), 0);
-    assert_int_equal(names_add(t, "Qwen-Audio", 1, 1), -1);
-    assert_int_equal(names_add(t, "QwenAudio", 1, 0), -1);
-    assert_int_equal(names_add(t, "Qwen Audio", 1, 0), -1);
+    assert_int_equal(names_add(t, "Lauragpt", 0, 0), BC_EX_DATAERR);
+    assert_int_equal(names_find(t, "Lauragpt"), 0);
+    assert_int_equal(names_add(t, "Qwen-Audio", 1, 1), BC_OK);
+    assert_int_equal(names_add(t, "QwenAudio", 1, 0), BC_OK);
+    assert_int_equal(names_add(t, "Qwen Audio", 1, 0), BC_OK);
     assert_int_equal(names_find(t, "lauragpt"), 0);
     assert_int_equal(names_find(t, "  LAURAGPT "), 0);
     assert_int_equal(names_find(t, "qwen   audio"), 1);
@@ -53,8 +54,10 @@ static void test_add_find(void **state)
     assert_int_equal(names_find(t, "Qwen"), -1);
     assert_int_equal(names_find(t, ""), -1);
     /* a key held by another entry is refused with that entry's id */
-    assert_int_equal(names_add(t, "qwenaudio", 2, 0), 1);
-    assert_int_equal(names_add(t, "LAURAGPT", 2, 1), 0);
+    assert_int_equal(names_add(t, "qwenaudio", 2, 0), BC_EX_DATAERR);
+    assert_int_equal(names_find(t, "qwenaudio"), 1);
+    assert_int_equal(names_add(t, "LAURAGPT", 2, 1), BC_EX_DATAERR);
+    assert_int_equal(names_find(t, "LAURAGPT"), 0);
     assert_int_equal(names_find(t, "qwenaudio"), 1);
     names_free(t);
     names_free(NULL);
@@ -65,13 +68,14 @@ static void test_suggest(void **state)
     (void)state;
     bc_names *t = names_new();
     assert_non_null(t);
-    assert_int_equal(names_add(t, "LibriSpeech", 0, 1), -1);
-    assert_int_equal(names_add(t, "Librispeech", 0, 0), 0);
-    assert_int_equal(names_add(t, "Clothoxx", 1, 1), -1);
-    assert_int_equal(names_add(t, "Clotho", 2, 1), -1);
-    assert_int_equal(names_add(t, "Big Alias Target", 3, 1), -1);
-    assert_int_equal(names_add(t, "shortname", 3, 0), -1);
-    assert_int_equal(names_add(t, "K\xC3\xB6lner Speech", 4, 1), -1);
+    assert_int_equal(names_add(t, "LibriSpeech", 0, 1), BC_OK);
+    assert_int_equal(names_add(t, "Librispeech", 0, 0), BC_EX_DATAERR);
+    assert_int_equal(names_find(t, "Librispeech"), 0);
+    assert_int_equal(names_add(t, "Clothoxx", 1, 1), BC_OK);
+    assert_int_equal(names_add(t, "Clotho", 2, 1), BC_OK);
+    assert_int_equal(names_add(t, "Big Alias Target", 3, 1), BC_OK);
+    assert_int_equal(names_add(t, "shortname", 3, 0), BC_OK);
+    assert_int_equal(names_add(t, "K\xC3\xB6lner Speech", 4, 1), BC_OK);
 
     /* the display name as first given, not the alias or the key */
     assert_string_equal(names_suggest(t, "librispeeh"), "LibriSpeech");
@@ -94,7 +98,7 @@ static void test_suggest(void **state)
      */
     t = names_new();
     assert_non_null(t);
-    assert_int_equal(names_add(t, "abcdefghijkl", 0, 1), -1);
+    assert_int_equal(names_add(t, "abcdefghijkl", 0, 1), BC_OK);
     assert_string_equal(names_suggest(t, "abcdefghxxxx"), "abcdefghijkl"); /* 4 edits */
     assert_null(names_suggest(t, "abcdefgxxxxx"));                         /* 5 edits */
     assert_null(names_suggest(t, "abcdefxxxxxx"));                         /* 6 edits */
@@ -103,15 +107,15 @@ static void test_suggest(void **state)
     /* equal distance: the name added first */
     t = names_new();
     assert_non_null(t);
-    assert_int_equal(names_add(t, "abcd", 0, 1), -1);
-    assert_int_equal(names_add(t, "abce", 1, 1), -1);
+    assert_int_equal(names_add(t, "abcd", 0, 1), BC_OK);
+    assert_int_equal(names_add(t, "abce", 1, 1), BC_OK);
     assert_string_equal(names_suggest(t, "abcf"), "abcd");
     names_free(t);
 
     t = names_new();
     assert_non_null(t);
-    assert_int_equal(names_add(t, "abce", 1, 1), -1);
-    assert_int_equal(names_add(t, "abcd", 0, 1), -1);
+    assert_int_equal(names_add(t, "abce", 1, 1), BC_OK);
+    assert_int_equal(names_add(t, "abcd", 0, 1), BC_OK);
     assert_string_equal(names_suggest(t, "abcf"), "abce");
     assert_null(names_suggest(t, "zzzz"));
     names_free(t);
@@ -126,9 +130,9 @@ static void test_growth(void **state)
     char buf[64];
     for (int i = 0; i < N; i++) {
         snprintf(buf, sizeof buf, "Dataset %d", i);
-        assert_int_equal(names_add(t, buf, i, 1), -1);
+        assert_int_equal(names_add(t, buf, i, 1), BC_OK);
         snprintf(buf, sizeof buf, "alias-%d", i);
-        assert_int_equal(names_add(t, buf, i, 0), -1);
+        assert_int_equal(names_add(t, buf, i, 0), BC_OK);
     }
     for (int i = 0; i < N; i++) {
         snprintf(buf, sizeof buf, "  DATASET   %d ", i);
@@ -137,7 +141,8 @@ static void test_growth(void **state)
         assert_int_equal(names_find(t, buf), i);
     }
     assert_int_equal(names_find(t, "Dataset 20000"), -1);
-    assert_int_equal(names_add(t, "dataset 123", 7, 1), 123);
+    assert_int_equal(names_add(t, "dataset 123", 7, 1), BC_EX_DATAERR);
+    assert_int_equal(names_find(t, "dataset 123"), 123);
     assert_string_equal(names_suggest(t, "Datasett 19999"), "Dataset 19999");
     names_free(t);
 }

@@ -378,25 +378,25 @@ enum { LS, CV, CLOTHO, AUDIOCAPS };
 static int ls_tasks[] = { ASR }, cv_tasks[] = { ST, ASR }, aac_tasks[] = { AAC };
 
 static bc_task hand_tasks[] = {
-    { "ASR", "Automatic speech recognition", BC_MOD_SPEECH, "content", BC_ORIGIN_GLOSSARY, 2 },
-    { "ST", "Speech translation", BC_MOD_SPEECH, "semantic", BC_ORIGIN_GLOSSARY, 3 },
-    { "AAC", "Automated audio captioning", BC_MOD_SOUND, "scene", BC_ORIGIN_GLOSSARY, 4 },
+    { .code = "ASR", .name = "Automatic speech recognition", .line = 2 },
+    { .code = "ST", .name = "Speech translation", .line = 3 },
+    { .code = "AAC", .name = "Automated audio captioning", .line = 4 },
 };
 
 static bc_model hand_models[3];
 static bc_dataset hand_datasets[4];
 
 static bc_usage hand_usage[] = {
-    { SALMONN, LS, ASR, BC_ROLE_EVAL, "seed", 2 },
-    { QWEN, LS, ASR, BC_ROLE_EVAL, "seed", 3 },
-    { LTU, LS, ASR, BC_ROLE_TRAIN, "seed", 4 },
-    { SALMONN, CV, ST, BC_ROLE_EVAL, "seed", 5 },
-    { QWEN, CV, ST, BC_ROLE_EVAL, "seed", 6 },
-    { SALMONN, CV, ASR, BC_ROLE_TRAIN, "seed", 7 },
-    { LTU, CLOTHO, AAC, BC_ROLE_EVAL, "seed", 8 },
-    { QWEN, AUDIOCAPS, AAC, BC_ROLE_EVAL, "seed", 9 },
-    { LTU, AUDIOCAPS, AAC, BC_ROLE_EVAL, "seed", 10 },
-    { SALMONN, -1, AAC, BC_ROLE_EVAL, "seed", 11 },
+    { .model = SALMONN, .dataset = LS, .task = ASR, .role = BC_ROLE_EVAL, .source = "seed", .metric = "", .split = "", .line = 2 },
+    { .model = QWEN, .dataset = LS, .task = ASR, .role = BC_ROLE_EVAL, .source = "seed", .metric = "", .split = "", .line = 3 },
+    { .model = LTU, .dataset = LS, .task = ASR, .role = BC_ROLE_TRAIN, .source = "seed", .metric = "", .split = "", .line = 4 },
+    { .model = SALMONN, .dataset = CV, .task = ST, .role = BC_ROLE_EVAL, .source = "seed", .metric = "", .split = "", .line = 5 },
+    { .model = QWEN, .dataset = CV, .task = ST, .role = BC_ROLE_EVAL, .source = "seed", .metric = "", .split = "", .line = 6 },
+    { .model = SALMONN, .dataset = CV, .task = ASR, .role = BC_ROLE_TRAIN, .source = "seed", .metric = "", .split = "", .line = 7 },
+    { .model = LTU, .dataset = CLOTHO, .task = AAC, .role = BC_ROLE_EVAL, .source = "seed", .metric = "", .split = "", .line = 8 },
+    { .model = QWEN, .dataset = AUDIOCAPS, .task = AAC, .role = BC_ROLE_EVAL, .source = "seed", .metric = "", .split = "", .line = 9 },
+    { .model = LTU, .dataset = AUDIOCAPS, .task = AAC, .role = BC_ROLE_EVAL, .source = "seed", .metric = "", .split = "", .line = 10 },
+    { .model = SALMONN, .dataset = -1, .task = AAC, .role = BC_ROLE_EVAL, .source = "seed", .metric = "", .split = "", .line = 11 },
 };
 
 static void hand_catalog(bc_catalog *cat)

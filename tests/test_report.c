@@ -37,7 +37,7 @@ static int setup(void **state)
     catalog_init(&f->cat);
     analysis_init(&f->a);
     plan_init(&f->plan);
-    bc_analysis_opts o = { 2, 1 };
+    bc_analysis_opts o = { .thin = 2, .seed = 1 };
     if (catalog_load(&f->cat, GOOD, &e) != BC_OK || analysis_run(&f->a, &f->cat, &o, &e) != BC_OK ||
         plan_default(&f->cat, &f->plan) != BC_OK)
         return -1;

@@ -45,6 +45,11 @@ def one(i, text):
     return bytes([i]) + text
 
 
+def alone(text):
+    """A one-file catalog: usage.csv alone (shape 3 with the high bit set)."""
+    return bytes([0x80]) + text  # 128 % 5 == 3
+
+
 def split(*texts):
     return bytes([4]) + SEP.join(texts)
 
@@ -79,8 +84,25 @@ seeds = {
     "bad-year": one(1, MODELS + b"Other,,,20x3,,,,,,other,text\n"),
     "bad-params": one(1, MODELS + b"Other,,,2024,,,,,1e999,other,text\n"),
     "bad-hours": one(2, DATASETS + b"VoxCeleb,,speech,ASR,en,lots\n"),
-    "bad-modality": one(0, TASKS + b"SE,Speech enhancement,audio,generation,added\n"),
-    "bad-fusion": one(1, MODELS + b"Other,,,2024,,,,,,adapter,text\n"),
+    "valid-facet-value": one(0, TASKS + b"SE,Speech enhancement,audio,generation,added\n"),
+    "valid-facet-fusion": one(1, MODELS + b"Other,,,2024,,,,,,adapter,text\n"),
+    "valid-one-file": alone(b"model,dataset,task\nGPT-4,MMLU,knowledge\nGPT-4,GSM8K,math\n"
+                            b"Llama 3,MMLU,knowledge\nLlama 3,HumanEval,code\n"),
+    "valid-one-file-two-columns": alone(b"dataset,model\nMMLU,GPT-4\nGSM8K,Llama 3\n"),
+    "valid-shuffled": split(b"name,origin,code,category,modality\n"
+                            b"Speech recognition,glossary,ASR,content,speech\n",
+                            b"output,model,org\ntext,SALMONN,ByteDance\n",
+                            b"tasks,dataset,hours\nASR,LibriSpeech,960\n",
+                            b"source,task,dataset,model,score,metric,split\n"
+                            b"seed,ASR,LibriSpeech,SALMONN,2.1,WER,test-clean\n"),
+    "valid-no-task-role": split(TASKS, MODELS, DATASETS,
+                                b"model,dataset\nSALMONN,CoVoST2\nLauraGPT,LibriSpeech\n"),
+    "bad-role-case": one(3, USAGE + b"SALMONN,LibriSpeech,ASR,Eval,seed\n"),
+    "bad-semicolon-header": one(3, b"model;dataset;task\nSALMONN;LibriSpeech;ASR\n"),
+    "bad-utf16": one(0, "code,name\nASR,Speech\n".encode("utf-16")),
+    "bad-header-slip": one(3, b"model,dataset,taks\nSALMONN,LibriSpeech,ASR\n"),
+    "bad-score": one(3, b"model,dataset,task,score\nSALMONN,LibriSpeech,ASR,2.1%\n"),
+    "bad-list-comma": one(2, DATASETS + b"VoxCeleb,,speech,ASR,en,fr,352\n"),
     "bad-role": one(3, USAGE + b"SALMONN,LibriSpeech,ASR,test,seed\n"),
     "bad-code": one(0, TASKS + b"asr2,Lower case code,speech,content,added\n"),
     "bad-header": one(0, b"code,name,modality,category\n" + TASKS.split(b"\n", 1)[1]),
