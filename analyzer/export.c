@@ -45,8 +45,10 @@ static void set_list(ex_value *v, char *const *items, size_t n)
 }
 
 /*
- * The getters, one per catalog column.  A column the catalog gains gets a
- * getter and a row in the tables below, and every format writes it.
+ * The getters, one per known catalog column (DESIGN.md section 2), and
+ * one per kind for facets (`slot` = the facet column).  A column the
+ * catalog gains gets a getter and a row in the tables below, and every
+ * format writes it.
  */
 static void m_paper(const bc_catalog *c, size_t i, size_t s, ex_value *v)
 {
@@ -56,37 +58,13 @@ static void m_year(const bc_catalog *c, size_t i, size_t s, ex_value *v)
 {
     set_num(v, c->models[i].year, c->models[i].year != 0);
 }
-static void m_speech_encoder(const bc_catalog *c, size_t i, size_t s, ex_value *v)
-{
-    set_str(v, c->models[i].speech_encoder);
-}
-static void m_encoder_family(const bc_catalog *c, size_t i, size_t s, ex_value *v)
-{
-    set_str(v, c->models[i].encoder_family);
-}
-static void m_llm(const bc_catalog *c, size_t i, size_t s, ex_value *v)
-{
-    set_str(v, c->models[i].llm);
-}
-static void m_llm_family(const bc_catalog *c, size_t i, size_t s, ex_value *v)
-{
-    set_str(v, c->models[i].llm_family);
-}
 static void m_llm_params_b(const bc_catalog *c, size_t i, size_t s, ex_value *v)
 {
     set_num(v, c->models[i].llm_params_b, c->models[i].llm_params_b >= 0);
 }
-static void m_fusion(const bc_catalog *c, size_t i, size_t s, ex_value *v)
+static void m_facet(const bc_catalog *c, size_t i, size_t s, ex_value *v)
 {
-    set_str(v, fusion_name(c->models[i].fusion));
-}
-static void m_output(const bc_catalog *c, size_t i, size_t s, ex_value *v)
-{
-    set_str(v, output_name(c->models[i].output));
-}
-static void d_modality(const bc_catalog *c, size_t i, size_t s, ex_value *v)
-{
-    set_str(v, modality_name(c->datasets[i].modality));
+    set_str(v, catalog_facet_value(&c->model_facets, c->models[i].facet, (int)s));
 }
 static void d_tasks(const bc_catalog *c, size_t i, size_t s, ex_value *v)
 {
@@ -102,46 +80,32 @@ static void d_hours(const bc_catalog *c, size_t i, size_t s, ex_value *v)
 {
     set_num(v, c->datasets[i].hours, c->datasets[i].hours >= 0);
 }
+static void d_facet(const bc_catalog *c, size_t i, size_t s, ex_value *v)
+{
+    set_str(v, catalog_facet_value(&c->dataset_facets, c->datasets[i].facet, (int)s));
+}
 static void t_name(const bc_catalog *c, size_t i, size_t s, ex_value *v)
 {
-    set_str(v, c->tasks[i].name);
+    set_str(v, c->tasks[i].name); /* the code when tasks.csv gives no name */
 }
-static void t_modality(const bc_catalog *c, size_t i, size_t s, ex_value *v)
+static void t_facet(const bc_catalog *c, size_t i, size_t s, ex_value *v)
 {
-    set_str(v, modality_name(c->tasks[i].modality));
-}
-static void t_category(const bc_catalog *c, size_t i, size_t s, ex_value *v)
-{
-    set_str(v, c->tasks[i].category);
-}
-static void t_origin(const bc_catalog *c, size_t i, size_t s, ex_value *v)
-{
-    bc_origin o = c->tasks[i].origin;
-    set_str(v, o == BC_ORIGIN_GLOSSARY ? "glossary" : o == BC_ORIGIN_ADDED ? "added" : NULL);
+    set_str(v, catalog_facet_value(&c->task_facets, c->tasks[i].facet, (int)s));
 }
 
 static const ex_attr model_columns[] = {
     { "paper", EX_STRING, 0, m_paper, 0 },
     { "year", EX_INT, 0, m_year, 0 },
-    { "speech_encoder", EX_STRING, 0, m_speech_encoder, 0 },
-    { "encoder_family", EX_STRING, 0, m_encoder_family, 0 },
-    { "llm", EX_STRING, 0, m_llm, 0 },
-    { "llm_family", EX_STRING, 0, m_llm_family, 0 },
     { "llm_params_b", EX_DOUBLE, 0, m_llm_params_b, 0 },
-    { "fusion", EX_STRING, 0, m_fusion, 0 },
-    { "output", EX_STRING, 0, m_output, 0 },
 };
+/* `tasks` first: ex_graph_init leaves it out when datasets.csv has no such column. */
 static const ex_attr dataset_columns[] = {
-    { "modality", EX_STRING, 0, d_modality, 0 },
     { "tasks", EX_LIST, 0, d_tasks, 0 },
     { "languages", EX_LIST, 0, d_languages, 0 },
     { "hours", EX_DOUBLE, 0, d_hours, 0 },
 };
 static const ex_attr task_columns[] = {
     { "name", EX_STRING, 0, t_name, 0 },
-    { "modality", EX_STRING, 0, t_modality, 0 },
-    { "category", EX_STRING, 0, t_category, 0 },
-    { "origin", EX_STRING, 0, t_origin, 0 },
 };
 
 /* The names the writers give every node or edge; a catalog column so named gets a '_'. */
@@ -169,20 +133,29 @@ static int ex_graph_init(ex_graph *g, const bc_catalog *cat, unsigned graphs)
         sizeof dataset_columns / sizeof dataset_columns[0],
         sizeof task_columns / sizeof task_columns[0],
     };
+    static void (*const facet_get[EX_KINDS])(const bc_catalog *, size_t, size_t,
+                                             ex_value *) = { m_facet, d_facet, t_facet };
+    const bc_facets *facets[EX_KINDS] = { &cat->model_facets, &cat->dataset_facets,
+                                          &cat->task_facets };
     memset(g, 0, sizeof *g);
     g->cat = cat;
     g->graphs = graphs;
     for (int k = 0; k < EX_KINDS; k++) {
-        g->attrs[k] = malloc(n_fixed[k] * sizeof *g->attrs[k]);
+        /* Datasets' tasks derived from usage are no declaration: not an attribute. */
+        size_t skip = k == EX_DATASET && !cat->datasets_list_tasks;
+        size_t n = n_fixed[k] - skip + facets[k]->n;
+        g->attrs[k] = malloc((n ? n : 1) * sizeof *g->attrs[k]);
         if (!g->attrs[k]) {
             ex_graph_release(g);
             return BC_EX_SOFTWARE;
         }
-        for (size_t a = 0; a < n_fixed[k]; a++) {
-            g->attrs[k][a] = fixed[k][a];
-            g->attrs[k][a].reserved = name_reserved(fixed[k][a].name);
-        }
-        g->n_attrs[k] = n_fixed[k];
+        for (size_t a = skip; a < n_fixed[k]; a++)
+            g->attrs[k][g->n_attrs[k]++] = fixed[k][a];
+        for (size_t f = 0; f < facets[k]->n; f++)
+            g->attrs[k][g->n_attrs[k]++] =
+                (ex_attr){ facets[k]->cols[f].name, EX_STRING, 0, facet_get[k], f };
+        for (size_t a = 0; a < g->n_attrs[k]; a++)
+            g->attrs[k][a].reserved = name_reserved(g->attrs[k][a].name);
     }
     return BC_OK;
 }
@@ -270,6 +243,21 @@ static void e_task(const bc_catalog *c, const ex_edge *e, ex_value *v)
     if (e->u && e->relation == BC_EXPORT_MODEL_DATASET && e->u->task >= 0)
         set_str(v, c->tasks[e->u->task].code);
 }
+static void e_score(const bc_catalog *c, const ex_edge *e, ex_value *v)
+{
+    if (e->u)
+        set_num(v, e->u->score, 1); /* NAN when the fact has none: left out */
+}
+static void e_metric(const bc_catalog *c, const ex_edge *e, ex_value *v)
+{
+    if (e->u)
+        set_str(v, e->u->metric);
+}
+static void e_split(const bc_catalog *c, const ex_edge *e, ex_value *v)
+{
+    if (e->u)
+        set_str(v, e->u->split);
+}
 static void e_provenance(const bc_catalog *c, const ex_edge *e, ex_value *v)
 {
     if (e->u)
@@ -288,12 +276,14 @@ static void e_declared(const bc_catalog *c, const ex_edge *e, ex_value *v)
 const ex_attr ex_edge_attrs[] = {
     { "relation", EX_STRING, 0, NULL, 0 },   { "role", EX_STRING, 0, NULL, 0 },
     { "model", EX_STRING, 0, NULL, 0 },      { "dataset", EX_STRING, 0, NULL, 0 },
-    { "task", EX_STRING, 0, NULL, 0 },       { "provenance", EX_STRING, 0, NULL, 0 },
-    { "declared", EX_BOOL, 0, NULL, 0 },
+    { "task", EX_STRING, 0, NULL, 0 },       { "score", EX_DOUBLE, 0, NULL, 0 },
+    { "metric", EX_STRING, 0, NULL, 0 },     { "split", EX_STRING, 0, NULL, 0 },
+    { "provenance", EX_STRING, 0, NULL, 0 }, { "declared", EX_BOOL, 0, NULL, 0 },
 };
 const size_t ex_n_edge_attrs = sizeof ex_edge_attrs / sizeof ex_edge_attrs[0];
 static void (*const edge_getters[])(const bc_catalog *, const ex_edge *, ex_value *) = {
-    e_relation, e_role, e_model, e_dataset, e_task, e_provenance, e_declared,
+    e_relation, e_role,  e_model,       e_dataset,  e_task,
+    e_score,    e_metric, e_split, e_provenance, e_declared,
 };
 
 /* ---- the walk ----------------------------------------------------------- */
@@ -342,7 +332,7 @@ int ex_walk(const ex_graph *g, const ex_writer *w, void *ctx)
         for (size_t j = 0; j < 3 && rc == BC_OK; j++)
             if ((g->graphs & relations[j]) && fact_edge(&cat->usage[r], relations[j], &e))
                 rc = walk_edge(g, w, ctx, id++, &e);
-    if (!(g->graphs & BC_EXPORT_DATASET_TASK))
+    if (!(g->graphs & BC_EXPORT_DATASET_TASK) || !cat->datasets_list_tasks)
         return rc;
     for (size_t d = 0; d < cat->n_datasets && rc == BC_OK; d++)
         for (size_t j = 0; j < cat->datasets[d].n_tasks && rc == BC_OK; j++) {
@@ -416,6 +406,8 @@ const char export_edges_header[] = "model,dataset,task,role,score,metric,split,s
 
 static int write_edges(FILE *fp, const bc_catalog *cat, unsigned graphs)
 {
+    char num[FMT_NUM_MAX];
+
     fputs(export_edges_header, fp);
     fputc('\n', fp);
     for (size_t r = 0; r < cat->n_usage; r++) {
@@ -431,8 +423,14 @@ static int write_edges(FILE *fp, const bc_catalog *cat, unsigned graphs)
         fmt_csv(fp, u->dataset >= 0 ? cat->datasets[u->dataset].name : "");
         fputc(',', fp);
         fmt_csv(fp, u->task >= 0 ? cat->tasks[u->task].code : "");
-        fputs(u->role == BC_ROLE_TRAIN ? ",train" : ",eval", fp);
-        fputs(",,,,", fp); /* score, metric, split: not in this catalog version */
+        fputs(u->role == BC_ROLE_TRAIN ? ",train," : ",eval,", fp);
+        if (!isnan(u->score))
+            fputs(fmt_num_exact(num, u->score), fp);
+        fputc(',', fp);
+        fmt_csv(fp, u->metric);
+        fputc(',', fp);
+        fmt_csv(fp, u->split);
+        fputc(',', fp);
         fmt_csv(fp, u->source);
         fputc('\n', fp);
     }

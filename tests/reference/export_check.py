@@ -65,44 +65,109 @@ def split_list(s):
     return [trim(x) for x in s.split(";") if trim(x)]
 
 
-# Columns that are not plain text attributes (DESIGN.md section 2).
+# The known columns of each file (DESIGN.md section 2); every other column
+# is a facet, free text whose values compare case-insensitively (the first
+# spelling seen is the value's).
 NAME_COL = {"model": "model", "dataset": "dataset", "task": "code"}
+KNOWN = {
+    "model": ["paper", "year", "llm_params_b"],
+    "dataset": ["tasks", "languages", "hours"],
+    "task": ["name"],
+}
 LISTS = {"tasks", "languages"}
 INTS = {"year"}
 FLOATS = {"llm_params_b", "hours"}
+
+
+def number(s):
+    return float(s) if s else None
 
 
 class Catalog:
     """The catalog as its files say, names resolved through aliases."""
 
     def __init__(self, d):
-        self.tasks = read_csv(os.path.join(d, "tasks.csv"))
-        self.models = read_csv(os.path.join(d, "models.csv"))
-        self.datasets = read_csv(os.path.join(d, "datasets.csv"))
-        self.usage = read_csv(os.path.join(d, "usage.csv"))
-        self.task_index = {trim(t["code"]): i for i, t in enumerate(self.tasks)}
-        self.model_key = {}
-        self.dataset_key = {}
-        for rows, col, keys in ((self.models, "model", self.model_key),
-                                (self.datasets, "dataset", self.dataset_key)):
-            for r in rows:
-                name = trim(r[col])
-                keys[fold(name)] = name
-                for a in split_list(r.get("aliases", "")):
-                    keys[fold(a)] = name
+        if os.path.isdir(d):
+            files = {k: read_csv(os.path.join(d, k + ".csv"))
+                     for k in ("tasks", "models", "datasets", "usage")}
+        else:
+            files = {"tasks": [], "models": [], "datasets": [], "usage": read_csv(d)}
+        self.rows = {"model": files["models"], "dataset": files["datasets"],
+                     "task": files["tasks"]}
+        self.usage = files["usage"]
+        self.list_tasks = bool(self.rows["dataset"]) and "tasks" in self.rows["dataset"][0]
+        if os.path.isdir(d) and os.path.exists(os.path.join(d, "datasets.csv")):
+            with open(os.path.join(d, "datasets.csv"), encoding="utf-8-sig", newline="") as f:
+                header = next(csv.reader(f), [])
+            self.list_tasks = "tasks" in [trim(h) for h in header]
+        self.key = {"model": {}, "dataset": {}, "task": {}}
+        self.names = {"model": [], "dataset": [], "task": []}
+        for kind in self.names:
+            for r in self.rows[kind]:
+                self.add(kind, trim(r[NAME_COL[kind]]), split_list(r.get("aliases", "")))
+        self.tasks_of = {}  # dataset -> declared task codes
+        for r in self.rows["dataset"]:
+            self.tasks_of[trim(r["dataset"])] = split_list(r.get("tasks", ""))
+        # Entities usage alone names are created in first-seen order.
+        self.facts_ = []
+        for r in self.usage:
+            m = self.resolve("model", r["model"])
+            ds = self.resolve("dataset", r["dataset"]) if trim(r["dataset"]) else ""
+            role = trim(r.get("role", "")) or "eval"
+            t = trim(r["task"]) if "task" in r else None
+            tasks = [t] if t is not None else self.tasks_of.get(ds, [])
+            for t in tasks:
+                if t:
+                    self.resolve("task", t)
+                self.facts_.append((m, ds, t, role, number(trim(r.get("score", "") or "")),
+                                    trim(r.get("metric", "") or ""),
+                                    trim(r.get("split", "") or ""),
+                                    trim(r.get("source", "") or "")))
+        if not self.list_tasks:  # a dataset's tasks are then those its facts name
+            self.tasks_of = {}
+            for f in self.facts_:
+                if f[1] and f[2]:
+                    self.tasks_of.setdefault(f[1], []).append(f[2])
+        self.task_index = {c: i for i, c in enumerate(self.names["task"])}
+
+    def add(self, kind, name, aliases=()):
+        self.names[kind].append(name)
+        for a in [name] + list(aliases):
+            self.key[kind][fold(a) if kind != "task" else a] = name
+
+    def resolve(self, kind, name):
+        k = fold(name) if kind != "task" else trim(name)
+        if k not in self.key[kind]:
+            self.add(kind, trim(name))
+        return self.key[kind][k]
+
+    def facets(self, kind):
+        """Each facet column's values: folded spelling -> the first spelling seen."""
+        out = {}
+        for r in self.rows[kind]:
+            for col, val in r.items():
+                col = trim(col)
+                if col in KNOWN[kind] or col in (NAME_COL[kind], "aliases"):
+                    continue
+                val = trim(val or "")
+                if val:
+                    out.setdefault(col, {}).setdefault(fold(val), val)
+        return out
 
     def nodes(self):
         """(id, kind, label, {column: value}) of every node, in export order."""
         out = []
-        for kind, rows in (("model", self.models), ("dataset", self.datasets),
-                           ("task", self.tasks)):
-            for i, r in enumerate(rows):
+        for kind in ("model", "dataset", "task"):
+            facets = self.facets(kind)
+            rows = {trim(r[NAME_COL[kind]]): r for r in self.rows[kind]}
+            for i, name in enumerate(self.names[kind]):
+                r = rows.get(name, {})
                 attrs = {}
                 for col, val in r.items():
-                    val = trim(val or "")
+                    col, val = trim(col), trim(val or "")
                     if col in (NAME_COL[kind], "aliases") or val == "":
                         continue
-                    if col in LISTS:
+                    if col == "tasks" or col in LISTS:
                         items = split_list(val)
                         if col == "tasks":
                             items = sorted(set(items), key=lambda c: self.task_index[c])
@@ -111,41 +176,38 @@ class Catalog:
                         val = int(val)
                     elif col in FLOATS:
                         val = float(val)
-                    if val == "":
-                        continue
-                    attrs[col] = val
-                out.append((kind[0] + str(i), kind, trim(r[NAME_COL[kind]]), attrs))
+                    elif col not in KNOWN[kind]:
+                        val = facets[col][fold(val)]
+                    if val != "":
+                        attrs[col] = val
+                if kind == "task" and "name" not in attrs:
+                    attrs["name"] = name
+                if kind == "dataset" and not self.list_tasks:
+                    attrs.pop("tasks", None)
+                out.append((kind[0] + str(i), kind, name, attrs))
         return out
 
     def facts(self):
-        """(model, dataset, task, role, source) of every usage row, names resolved."""
-        out = []
-        for r in self.usage:
-            m = self.model_key[fold(r["model"])]
-            d = self.dataset_key.get(fold(r["dataset"]), "") if trim(r["dataset"]) else ""
-            if trim(r["dataset"]) and not d:
-                d = trim(r["dataset"])  # a dataset usage alone defines
-            t = trim(r.get("task", ""))
-            role = trim(r.get("role", "")) or "eval"
-            out.append((m, d, t, role, trim(r.get("source", ""))))
-        return out
+        """(model, dataset, task, role, score, metric, split, source) of every fact."""
+        return self.facts_
 
     def edges(self, graphs):
-        """(relation, end a, end b, role, third, provenance, declared) in export order."""
+        """(relation, end a, end b, role, third, score, metric, split, provenance,
+        declared) in export order."""
         out = []
-        for m, d, t, role, src in self.facts():
+        for m, d, t, role, score, metric, split, src in self.facts():
+            rest = (score, metric, split, src, False)
             if "model-dataset" in graphs and d:
-                out.append(("model-dataset", m, d, role, t, src, False))
+                out.append(("model-dataset", m, d, role, t) + rest)
             if "model-task" in graphs and t:
-                out.append(("model-task", m, t, role, d, src, False))
+                out.append(("model-task", m, t, role, d) + rest)
             if "dataset-task" in graphs and d and t:
-                out.append(("dataset-task", d, t, role, m, src, False))
-        if "dataset-task" in graphs:
-            for r in self.datasets:
-                items = sorted(set(split_list(r.get("tasks", ""))),
-                               key=lambda c: self.task_index[c])
+                out.append(("dataset-task", d, t, role, m) + rest)
+        if "dataset-task" in graphs and self.list_tasks:
+            for d in self.names["dataset"]:
+                items = sorted(set(self.tasks_of.get(d, [])), key=lambda c: self.task_index[c])
                 for t in items:
-                    out.append(("dataset-task", trim(r["dataset"]), t, "", "", "", True))
+                    out.append(("dataset-task", d, t, "", "", None, "", "", "", True))
         return out
 
 
@@ -185,7 +247,9 @@ def graph_edges(G):
         third = d.get("task", d.get("dataset", d.get("model", "")))
         eid = d.get("id", key)
         rows.append((int(str(eid)[1:]), (rel, label[a], label[b], d.get("role", ""), third,
-                                         d.get("provenance", ""), bool(d.get("declared", False)))))
+                                         d.get("score"), d.get("metric", ""), d.get("split", ""),
+                                         d.get("provenance", ""),
+                                         bool(d.get("declared", False)))))
     return [r for _, r in sorted(rows)]
 
 
@@ -321,11 +385,15 @@ def check_dot(binary, catalog):
             a, b = name[e["tail"]], name[e["head"]]
             third = dot_unescape(e.get("task", e.get("dataset", e.get("model", ""))))
             got_e.append((e.get("relation"), dot_unescape(a["label"]), dot_unescape(b["label"]),
-                          e.get("role", ""), third, dot_unescape(e.get("provenance", "")),
-                          e.get("declared") == "true"))
+                          e.get("role", ""), third,
+                          float(e["score"]) if "score" in e else None,
+                          dot_unescape(e.get("metric", "")), dot_unescape(e.get("split", "")),
+                          dot_unescape(e.get("provenance", "")), e.get("declared") == "true"))
         # Graphviz lists edges by their tail node, not in file order.
-        got_e.sort()
-        want_e = sorted(cat.edges(GRAPHS["all"]))
+        def order(e):
+            return tuple("" if x is None else str(x) for x in e)
+        got_e.sort(key=order)
+        want_e = sorted(cat.edges(GRAPHS["all"]), key=order)
         if got_e != want_e:
             diff = [(a, b) for a, b in zip(got_e, want_e) if a != b][:3]
             fail("dot: edges differ from the catalog (%d vs %d), first: %r"
@@ -368,7 +436,7 @@ def check_sql(binary, catalog, readme):
         header = rows[0]
         if header != ["model", "dataset", "task", "role", "score", "metric", "split", "source"]:
             fail("edges: header %r" % header)
-        got = [tuple(r[:4]) + (r[7],) for r in rows[1:]]
+        got = [tuple(r[:4]) + (number(r[4]),) + tuple(r[5:8]) for r in rows[1:]]
         if got != cat.facts():
             diff = [(a, b) for a, b in zip(got, cat.facts()) if a != b][:3]
             fail("edges: rows differ from the usage facts (%d vs %d), first: %r"
