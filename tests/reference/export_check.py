@@ -20,6 +20,12 @@ readers of each format:
       as pandas does from the same file, and the same models and datasets
       per task and models per dataset as `benchcov coverage` does from
       the catalog.
+  export_check.py roundtrip BENCHCOV CATALOG_DIR [--exact]
+      the edge list used as a one-file catalog (--data FILE.csv) gives the
+      same `metrics` as the catalog's facts: the catalog without the
+      entries no fact names and without datasets.csv's declared tasks,
+      entries in order of first use.  With --exact the catalog must need
+      none of that: the same metrics as the catalog itself.
 
 Exits 0 when everything matches, 1 with the differences on stderr, 77
 when a reader it needs is not installed.
@@ -485,6 +491,93 @@ def check_sql(binary, catalog, readme):
     return 1 if FAILS else 0
 
 
+def metrics(binary, data):
+    r = subprocess.run([binary, "metrics", "--data", data, "--format", "csv"],
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    if r.returncode != 0:
+        fail("metrics --data %s: exit %d: %s" % (data, r.returncode, r.stderr[:500]))
+    return r.stdout
+
+
+def same_facts_catalog(catalog, cat, out):
+    """Writes to `out` the catalog holding what an edge list can: its facts.
+    Entries no fact names are left out, and so is datasets.csv's `tasks`
+    column (declarations, not facts); entries are listed in the order of
+    their first use, the order a one-file catalog gives them (the seeded
+    null models walk the matrices in that order).  usage.csv is copied as
+    it is, aliases and all.  Returns what was changed, as sentences."""
+    changes = []
+    os.makedirs(out)
+    used = {"model": [], "dataset": [], "task": []}
+    for m, d, t, *_ in cat.facts():
+        for kind, name in (("model", m), ("dataset", d), ("task", t)):
+            if name and name not in used[kind]:
+                used[kind].append(name)
+    for kind, fname in (("model", "models"), ("dataset", "datasets"), ("task", "tasks")):
+        path = os.path.join(catalog, fname + ".csv")
+        if not os.path.exists(path):
+            continue
+        with open(path, encoding="utf-8-sig", newline="") as f:
+            rows = list(csv.reader(f))
+        header, body = rows[0], rows[1:]
+        col = [trim(h) for h in header].index(NAME_COL[kind])
+        drop = [i for i, h in enumerate(header) if kind == "dataset" and trim(h) == "tasks"]
+        if drop:
+            changes.append("datasets.csv without its tasks column")
+        by_name = {trim(r[col]): r for r in body}
+        unused = [n for n in by_name if n not in used[kind]]
+        if unused:
+            changes.append("left out %d %s%s that no fact names: %s"
+                           % (len(unused), kind, "s" if len(unused) > 1 else "",
+                              ", ".join(repr(n) for n in unused)))
+        kept = [n for n in used[kind] if n in by_name]
+        if kept != [n for n in by_name if n in used[kind]]:
+            changes.append("%s entries in the order of their first use" % kind)
+        with open(os.path.join(out, fname + ".csv"), "w", encoding="utf-8", newline="") as f:
+            w = csv.writer(f, lineterminator="\n")
+            for r in [header] + [by_name[n] for n in kept]:
+                w.writerow([v for i, v in enumerate(r) if i not in drop])
+    shutil.copy(os.path.join(catalog, "usage.csv"), os.path.join(out, "usage.csv"))
+    return changes
+
+
+def check_roundtrip(binary, catalog, exact):
+    """export edges -> a one-file catalog -> the same `metrics` as the
+    catalog's facts (and, with `exact`, as the catalog itself)."""
+    cat = Catalog(catalog)
+    if cat.usage and "task" not in cat.usage[0]:
+        fail("%s: a usage.csv without a task column is not handled here" % catalog)
+        return 1
+    tmp = tempfile.mkdtemp()
+    try:
+        edges = os.path.join(tmp, "edges.csv")
+        if not export(binary, catalog, "edges", "all", edges):
+            return 1
+        got = metrics(binary, edges)
+        changes = same_facts_catalog(catalog, cat, os.path.join(tmp, "facts"))
+        want = metrics(binary, os.path.join(tmp, "facts"))
+        orig = metrics(binary, catalog)
+        if exact and changes:
+            fail("%s is meant to be a catalog of facts only, but: %s"
+                 % (catalog, "; ".join(changes)))
+        if got != want:
+            diff = [(a, b) for a, b in zip(got.splitlines(), want.splitlines()) if a != b]
+            fail("metrics of the exported edge list differ from the catalog's facts: %r" % diff)
+        elif not got.strip():
+            fail("no metrics")
+        else:
+            differs = [a.split(",")[0] for a, b in zip(orig.splitlines(), got.splitlines())
+                       if a != b]
+            print("roundtrip %s: %d metrics identical%s" % (
+                catalog, len(got.splitlines()) - 1,
+                " to the catalog itself" if not changes else
+                " to the catalog's facts (%s); against the whole catalog these differ: %s"
+                % ("; ".join(changes), ", ".join(differs) or "none")))
+    finally:
+        shutil.rmtree(tmp)
+    return 1 if FAILS else 0
+
+
 def main():
     if len(sys.argv) < 4:
         print(__doc__, file=sys.stderr)
@@ -496,6 +589,8 @@ def main():
         return check_dot(binary, catalog)
     if mode == "sql" and len(sys.argv) == 5:
         return check_sql(binary, catalog, sys.argv[4])
+    if mode == "roundtrip":
+        return check_roundtrip(binary, catalog, sys.argv[4:] == ["--exact"])
     print(__doc__, file=sys.stderr)
     return 64
 
