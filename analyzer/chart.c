@@ -239,6 +239,39 @@ static void put_range(FILE *gp, const char *axis, double lo, double hi)
     fputs("]\n", gp);
 }
 
+/*
+ * Top of a y axis that starts at 0: `top` when given, else automatic
+ * (NaN) unless no value rises above 0, where gnuplot would warn about an
+ * empty range: then 1, so charts of catalogs without data render cleanly.
+ */
+static double zero_based_top(double top, const double *v, size_t n, const double *v2)
+{
+    if (!isnan(top))
+        return top;
+    for (size_t i = 0; i < n; i++)
+        if ((v && v[i] > 0) || (v2 && v2[i] > 0))
+            return NAN;
+    return 1;
+}
+
+/*
+ * A [lo:hi] range for data spanning [dlo, dhi] (NaN bounds automatic): when
+ * the effective range is empty, the free bound moves by 1 so gnuplot has
+ * something to draw and no warning to print.
+ */
+static void put_range_nonempty(FILE *gp, const char *axis, double lo, double hi, double dlo,
+                               double dhi)
+{
+    double elo = isnan(lo) ? dlo : lo, ehi = isnan(hi) ? dhi : hi;
+    if (!isnan(elo) && !isnan(ehi) && ehi <= elo) {
+        if (isnan(hi))
+            hi = elo + 1;
+        else if (isnan(lo))
+            lo = ehi - 1;
+    }
+    put_range(gp, axis, lo, hi);
+}
+
 /* A plot that draws nothing but says so, for charts without data. */
 static void put_empty_plot(FILE *gp)
 {
@@ -430,7 +463,7 @@ int chart_bars(FILE *gp, FILE *dat, const bc_chart_meta *meta, const bc_bars *b,
     }
     fprintf(gp, "set bmargin %zu\n", bm);
     fprintf(gp, "set xrange [-0.5:%zu.5]\n", b->n - 1);
-    put_range(gp, "yrange", 0, b->ymax);
+    put_range(gp, "yrange", 0, zero_based_top(b->ymax, b->values, b->n, NULL));
     fputs("set xtics nomirror out scale 0 rotate by 60 right\n"
           "set ytics nomirror\nset grid ytics lc rgb \"#d0d0d0\"\n"
           "set boxwidth 0.8\nset style fill solid 1.0 border lc rgb \"#404040\"\n"
@@ -498,8 +531,17 @@ int chart_lines(FILE *gp, FILE *dat, const bc_chart_meta *meta, const bc_lines *
         put_png(gp, meta, w, hh);
         return BC_OK;
     }
-    put_range(gp, "xrange", l->xmin, l->xmax);
-    put_range(gp, "yrange", l->ymin, l->ymax);
+    double xlo = NAN, xhi = NAN, ylo = l->hline, yhi = l->hline;
+    for (s = 0; s < l->nseries; s++)
+        for (i = 0; i < l->series[s].n; i++) {
+            double x = l->series[s].x[i], y = l->series[s].y[i];
+            xlo = isnan(xlo) || x < xlo ? x : xlo;
+            xhi = isnan(xhi) || x > xhi ? x : xhi;
+            ylo = isnan(ylo) || y < ylo ? y : ylo;
+            yhi = isnan(yhi) || y > yhi ? y : yhi;
+        }
+    put_range_nonempty(gp, "xrange", l->xmin, l->xmax, xlo, xhi);
+    put_range_nonempty(gp, "yrange", l->ymin, l->ymax, ylo, yhi);
     fputs("set xtics nomirror\nset ytics nomirror\nset grid lc rgb \"#d0d0d0\"\n"
           "set key below\n", gp);
     fputs("plot ", gp);
@@ -634,7 +676,7 @@ int chart_paired(FILE *gp, FILE *dat, const bc_chart_meta *meta, const bc_paired
     /* Rotated labels reach left of the first bar: room for them. */
     fprintf(gp, "set bmargin %zu\nset lmargin %zu\n", bm, bm > 10 ? bm : 10);
     fprintf(gp, "set xrange [-0.5:%zu.5]\n", p->n - 1);
-    put_range(gp, "yrange", 0, p->ymax);
+    put_range(gp, "yrange", 0, zero_based_top(p->ymax, p->before, p->n, p->after));
     fputs("set datafile missing \"-\"\n"
           "set xtics nomirror out scale 0 rotate by 60 right\n"
           "set ytics nomirror\nset grid ytics lc rgb \"#d0d0d0\"\n"

@@ -21,6 +21,7 @@ const bc_command bc_commands[] = {
     { "metrics", cmd_metrics, usage_metrics, "headline, nestedness and structure figures" },
     { "plan", cmd_plan, usage_plan, "choose the datasets to evaluate on" },
     { "diff", cmd_diff, usage_diff, "what changed between two versions of a catalog" },
+    { "import", cmd_import, usage_import, "a catalog from a Markdown table, a leaderboard CSV or a PwC dump" },
     { "export", cmd_export, usage_export, "the catalog as GraphML, DOT, an edge list or JSON" },
     { NULL, NULL, NULL, NULL },
 };
@@ -188,11 +189,12 @@ int cli_parse_common(int argc, char **argv, unsigned accepted, bc_opts *o, bc_er
         { "thin", required_argument, NULL, 't' },  { "by", required_argument, NULL, 'b' },
         { "model", required_argument, NULL, 'm' }, { "top", required_argument, NULL, 'n' },
         { "facets", required_argument, NULL, 'F' },
+        { "render", no_argument, NULL, 'r' },      { "force", no_argument, NULL, 'R' },
         { "help", no_argument, NULL, 'h' },
     };
-    static const unsigned bit[] = { BC_OPT_DATA, BC_OPT_FORMAT, BC_OPT_SEED, BC_OPT_OUT,
-                                    BC_OPT_THIN, BC_OPT_BY,     BC_OPT_MODEL, BC_OPT_TOP,
-                                    BC_OPT_FACETS, 0 };
+    static const unsigned bit[] = { BC_OPT_DATA, BC_OPT_FORMAT, BC_OPT_SEED,   BC_OPT_OUT,
+                                    BC_OPT_THIN, BC_OPT_BY,     BC_OPT_MODEL,  BC_OPT_TOP,
+                                    BC_OPT_FACETS, BC_OPT_RENDER, BC_OPT_FORCE, 0 };
     struct option longopts[sizeof all / sizeof all[0] + 1];
     size_t n = 0;
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
@@ -212,6 +214,8 @@ int cli_parse_common(int argc, char **argv, unsigned accepted, bc_opts *o, bc_er
         case 'o': o->out = optarg; break;
         case 'm': o->model = optarg; break;
         case 'F': o->facets = optarg; break;
+        case 'r': o->render = 1; break;
+        case 'R': o->force = 1; break;
         case 'f': rc = cli_parse_format("--format", optarg, &o->format, errs); break;
         case 's': rc = cli_parse_u64("--seed", optarg, &o->seed, errs); break;
         case 't': rc = cli_parse_long("--thin", optarg, 1, 1000000, &o->thin, errs); break;

@@ -97,7 +97,9 @@ enum {
     BC_OPT_BY = 1u << 5,     /* --by task|model|dataset (required when accepted) */
     BC_OPT_MODEL = 1u << 6,  /* --model NAME */
     BC_OPT_TOP = 1u << 7,    /* --top N (default 0: all) */
-    BC_OPT_FACETS = 1u << 8  /* --facets LIST (model facets for the facet gaps) */
+    BC_OPT_FACETS = 1u << 8, /* --facets LIST (model facets for the facet gaps) */
+    BC_OPT_RENDER = 1u << 9, /* --render (report: run gnuplot on the charts) */
+    BC_OPT_FORCE = 1u << 10  /* --force (report: overwrite a README.md it did not write) */
 };
 
 typedef struct {
@@ -111,6 +113,8 @@ typedef struct {
     long thin;               /* --thin, >= 1 */
     long top;                /* --top, 0 = all */
     int help;                /* -h/--help was given: print usage, do nothing else */
+    int render;              /* --render */
+    int force;               /* --force */
 } bc_opts;
 
 /*

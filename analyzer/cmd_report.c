@@ -11,7 +11,7 @@
 
 const char usage_report[] =
     "usage: benchcov report [--data <dir>] [--out <dir>] [--thin <n>] [--seed <s>]\n"
-    "                       [--facets <list>]\n"
+    "                       [--facets <list>] [--render] [--force]\n"
     "\n"
     "Writes the gap report of the catalog to <out>: README.md (headline figures,\n"
     "the Gaps section -- uncovered and thin tasks, tasks resting on one dataset,\n"
@@ -19,8 +19,10 @@ const char usage_report[] =
     "datasets that could fill each gap -- then coverage, concentration,\n"
     "overlap, structure, a suggested evaluation set and the methods),\n"
     "tables/*.csv with every figure, and charts/NAME.gp + NAME.dat for eight\n"
-    "charts (render them with scripts/render-charts.sh <out>).  Files are\n"
-    "written to temporaries and renamed into place only when all succeeded.\n"
+    "charts (--render, or scripts/render-charts.sh <out>, makes NAME.svg and\n"
+    "NAME.png).  Files are written to temporaries and renamed into place only\n"
+    "when all succeeded.  README.md starts with a marker line; an existing\n"
+    "README.md without it is not benchcov's and is left alone (exit 73).\n"
     "Same catalog and seed, same bytes, in any locale and time zone.\n"
     "\n"
     "  --data <path>  catalog directory, or one usage CSV file (default: data)\n"
@@ -30,6 +32,9 @@ const char usage_report[] =
     "  --facets <list>  models.csv columns to cross with the tasks, separated\n"
     "                 by ',' (default: every facet with 2 to 40 values whose\n"
     "                 groups hold 1.5 models or more on average)\n"
+    "  --render       run gnuplot (no shell) on the charts; fails on any gnuplot\n"
+    "                 error or warning\n"
+    "  --force        overwrite a README.md that benchcov report did not write\n"
     "  -h, --help     show this help\n";
 
 /*
@@ -74,7 +79,8 @@ int cmd_report(int argc, char **argv, FILE *out, bc_errors *errs)
 {
     bc_opts o;
     int rc = cli_parse_common(argc, argv,
-                              BC_OPT_DATA | BC_OPT_OUT | BC_OPT_THIN | BC_OPT_SEED | BC_OPT_FACETS,
+                              BC_OPT_DATA | BC_OPT_OUT | BC_OPT_THIN | BC_OPT_SEED | BC_OPT_FACETS |
+                                  BC_OPT_RENDER | BC_OPT_FORCE,
                               &o, errs);
     if (rc != BC_OK || o.help) {
         if (o.help)
@@ -88,6 +94,8 @@ int cmd_report(int argc, char **argv, FILE *out, bc_errors *errs)
     catalog_init(&cat);
     analysis_init(&a);
     plan_init(&plan);
+    if (!o.force && (rc = report_check_readme(o.out, errs)) != BC_OK)
+        return rc;
     rc = cli_load(&cat, o.data, errs);
     if (rc != BC_OK)
         goto done;
@@ -105,6 +113,8 @@ int cmd_report(int argc, char **argv, FILE *out, bc_errors *errs)
         goto done;
     }
     rc = report_write_dir(o.out, &a, &plan, errs);
+    if (rc == BC_OK && o.render)
+        rc = report_render(o.out, errs);
 done:
     free(facets);
     plan_release(&plan);

@@ -14,6 +14,7 @@
  * directory written all or nothing.
  */
 #include "report.h"
+#include "render.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -126,6 +127,7 @@ int report_write_dir(const char *out, const bc_analysis *a, const bc_plan *plan,
     if ((rc = open_in(&set, out, "", "README", ".md", &fp, errs)) != BC_OK)
         goto fail;
     errno = 0;
+    fputs(REPORT_MARK "\n", fp);
     if ((rc = check_written(&set, fp, report_write_md(fp, a, plan), errs)) != BC_OK)
         goto fail;
     for (int t = 0; t < REPORT_TABLES; t++) {
@@ -154,6 +156,44 @@ int report_write_dir(const char *out, const bc_analysis *a, const bc_plan *plan,
 fail:
     outset_abort(&set);
     free(tables);
+    free(charts);
+    return rc;
+}
+
+int report_check_readme(const char *out, bc_errors *errs)
+{
+    char *path = path_join(out, "", "README", ".md");
+    if (!path)
+        return errors_add(errs, BC_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+    FILE *fp = fopen(path, "rb");
+    int rc = BC_OK;
+    if (fp) {
+        char line[sizeof REPORT_MARK + 2];
+        size_t len = fread(line, 1, sizeof REPORT_MARK - 1, fp);
+        if (len != sizeof REPORT_MARK - 1 || memcmp(line, REPORT_MARK, len) != 0)
+            rc = errors_add(errs, BC_EX_CANTCREAT, NULL, 0, 0,
+                            "refusing to overwrite '%s': benchcov report did not write it "
+                            "(its first line is not '%s'); use --force to replace it",
+                            path, REPORT_MARK);
+        fclose(fp);
+    } else if (errno != ENOENT && errno != ENOTDIR) { /* nothing there to protect */
+        rc = errors_add(errs, BC_EX_CANTCREAT, NULL, 0, 0,
+                        "refusing to overwrite '%s': cannot read it to see who wrote it: %s",
+                        path, strerror(errno));
+    }
+    free(path);
+    return rc;
+}
+
+int report_render(const char *out, bc_errors *errs)
+{
+    char *charts = path_join(out, "", "charts", "");
+    if (!charts)
+        return errors_add(errs, BC_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+    const char *names[FIGURES_COUNT];
+    for (int f = 0; f < FIGURES_COUNT; f++)
+        names[f] = figures[f].name;
+    int rc = render_charts(charts, names, FIGURES_COUNT, errs);
     free(charts);
     return rc;
 }

@@ -9,15 +9,16 @@
 _benchcov_options()
 {
     case $1 in
-        check) echo "--data --help" ;;
-        report) echo "--data --out --thin --seed --facets --help" ;;
+        check) echo "--data --strict --help" ;;
+        report) echo "--data --out --thin --seed --facets --render --force --help" ;;
         coverage) echo "--data --by --format --help" ;;
         overlap) echo "--data --model --top --format --help" ;;
         metrics) echo "--data --seed --format --help" ;;
         plan) echo "--data --tasks --all-tasks --baselines --k --hours --role --objective" \
                    "--exact --greedy --format --seed --help" ;;
         diff) echo "--format --fail-on --seed --charts --help" ;;
-        import) echo "--out --catalog --table --map --facet --task-map --help" ;;
+        import) echo "--out --catalog --known-only --source --table --map --role --facet" \
+                     "--task-map --metric --model-column --help" ;;
         export) echo "--data --format --graph --out --help" ;;
     esac
 }
@@ -84,7 +85,7 @@ _benchcov()
                                              -- "$cur")
             return 0 ;;
         --thin | --seed | --top | --k | --hours | --model | --tasks | --baselines | --facets | \
-            --table | --map | --facet)
+            --table | --map | --facet | --source | --metric | --model-column)
             # A number or a name: nothing to offer.
             return 0 ;;
     esac

@@ -150,8 +150,7 @@ cmd_run() {
         esac
     else
         # 2. the report, rendered.
-        if "$bin" report --data "$data" --out "$out" >"$work/report.out" 2>&1 &&
-            bash "$src/scripts/render-charts.sh" "$out" >>"$work/report.out" 2>&1; then
+        if "$bin" report --data "$data" --out "$out" --render >"$work/report.out" 2>&1; then
             echo "report written to $out"
         else
             cat "$work/report.out"

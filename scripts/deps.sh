@@ -24,7 +24,7 @@ deps_install() {
 # What building benchcov and rendering its charts needs (xmllint checks
 # the rendered SVG files).
 BENCHCOV_BUILD_DEPS=(cmake make gcc libc6-dev pkg-config libigraph-dev libcsv-dev
-                     libglpk-dev gnuplot-nox libxml2-utils)
+                     libglpk-dev libjansson-dev gnuplot-nox libxml2-utils)
 # What the test suite needs beyond that: cmocka, valgrind, a decimal-comma
 # locale, groff and man-db (the man page is checked for warnings), git
 # (the commit --version prints), shellcheck (the scripts are linted),

@@ -461,6 +461,100 @@ static void test_z_fixed_points(void **state)
     incidence_release(&m);
 }
 
+/*
+ * The null statistics by their textbook definitions, over the chain the
+ * header describes (null matrix k is matrix k - 1 after 5 x non-empty-rows
+ * trades, all drawn from one generator seeded with `seed`), replayed here
+ * with nested_curveball: mean = sum / n, sd = sqrt(sum (x - mean)^2 /
+ * (n - 1)) -- the sample standard deviation, as R's sd() -- computed in
+ * two passes.  With n = 5 a divisor of n instead would be 0.894 x smaller.
+ */
+static void test_null_statistics(void **state)
+{
+    (void)state;
+    enum { N = 5 };
+    bc_incidence m, chain;
+    random_matrix(&m, 12, 10, 0.4, 4);
+    random_matrix(&chain, 12, 10, 0.4, 4);
+    size_t nonempty = 0;
+    for (size_t r = 0; r < 12; r++)
+        nonempty += INC_DEG(&m, r) > 0;
+    bc_rng g;
+    rng_init(&g, 77);
+    double x[N], sum = 0, ss = 0;
+    for (int k = 0; k < N; k++) {
+        bc_nodf v;
+        assert_int_equal(nested_curveball(&chain, 5 * nonempty, &g), BC_OK);
+        assert_int_equal(nested_nodf(&chain, &v), BC_OK);
+        x[k] = v.nodf;
+        sum += x[k];
+    }
+    double mean = sum / N;
+    for (int k = 0; k < N; k++)
+        ss += (x[k] - mean) * (x[k] - mean);
+    double sd = sqrt(ss / (N - 1));
+    assert_true(sd > 0);
+
+    bc_nodf obs;
+    bc_nodf_null nul;
+    assert_int_equal(nested_nodf_z(&m, N, 77, &obs, &nul), BC_OK);
+    assert_int_equal(nul.n, N);
+    assert_int_equal(nul.trades, 5 * nonempty);
+    assert_true(fabs(nul.mean - mean) < 1e-9);
+    assert_true(fabs(nul.sd - sd) < 1e-9);
+    assert_true(fabs(nul.z - (obs.nodf - mean) / sd) < 1e-9);
+    incidence_release(&m);
+    incidence_release(&chain);
+}
+
+/*
+ * Curveball partners are drawn uniformly among the other non-empty rows.
+ * On the 4 x 4 identity one trade between rows i and j swaps their single
+ * columns with probability 1/2 (the pool {i, j} shuffled), so each of the
+ * 6 row pairs shows up as a swap with probability 1/6 x 1/2, and a swap
+ * happens in half the trades.  12000 single trades from the identity,
+ * with one seeded generator: the swap count is within 4 standard
+ * deviations of 6000 (sd = sqrt(12000 / 4) = 54.8), and the pair counts
+ * pass a chi-square test against 1/6 each at p = 0.001 (5 degrees of
+ * freedom: 20.52).  A draw that can pick the row itself, that never picks
+ * the last row, or that favours the next row fails both.
+ */
+static void test_curveball_partner_uniform(void **state)
+{
+    (void)state;
+    enum { R = 4, TRIALS = 12000 };
+    int eye[R * R] = { 0 };
+    for (int r = 0; r < R; r++)
+        eye[r * R + r] = 1;
+    bc_rng g;
+    rng_init(&g, 2024);
+    size_t pair[R][R] = { { 0 } }, swaps = 0;
+    for (int t = 0; t < TRIALS; t++) {
+        bc_incidence m;
+        from_dense(&m, R, R, eye);
+        assert_int_equal(nested_curveball(&m, 1, &g), BC_OK);
+        int moved[2], n = 0;
+        for (int r = 0; r < R; r++)
+            if (m.col[m.rowptr[r]] != r) {
+                assert_true(n < 2);
+                moved[n++] = r;
+            }
+        assert_true(n == 0 || n == 2);
+        if (n == 2) {
+            pair[moved[0]][moved[1]]++;
+            swaps++;
+        }
+        incidence_release(&m);
+    }
+    assert_true(fabs((double)swaps - TRIALS / 2.0) < 4 * sqrt(TRIALS / 4.0));
+    double expect = (double)swaps / 6, chi2 = 0;
+    for (int i = 0; i < R; i++)
+        for (int j = i + 1; j < R; j++)
+            chi2 += ((double)pair[i][j] - expect) * ((double)pair[i][j] - expect) / expect;
+    if (chi2 >= 20.52)
+        fail_msg("partner pairs are not uniform: chi-square %g", chi2);
+}
+
 static void test_z_random(void **state)
 {
     (void)state;
@@ -569,6 +663,8 @@ int main(void)
         cmocka_unit_test(test_curveball_seeded),
         cmocka_unit_test(test_z_perfectly_nested),
         cmocka_unit_test(test_z_fixed_points),
+        cmocka_unit_test(test_null_statistics),
+        cmocka_unit_test(test_curveball_partner_uniform),
         cmocka_unit_test(test_z_random),
         cmocka_unit_test(test_null_matches_vegan),
         cmocka_unit_test(test_large_sparse),
