@@ -220,6 +220,12 @@ int cmd_plan(int argc, char **argv, FILE *out, bc_errors *errs)
     rc = cli_load(&cat, data, errs);
     if (rc != BC_OK)
         goto done;
+    if (have_hours && !catalog_has_hours(&cat)) {
+        rc = errors_add(errs, BC_EX_USAGE, NULL, 0, 0,
+                        "--hours: no dataset of the catalog has hours (datasets.csv has no "
+                        "'hours' column or it is empty); use --k");
+        goto done;
+    }
     if (have_tasks) {
         int r = resolve(&tasks, "--tasks", cat.task_codes, "task", catalog_find_task, &cat,
                         &task_idx, errs);
