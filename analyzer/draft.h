@@ -104,6 +104,12 @@ int draft_from_catalog(bc_draft *d, const bc_catalog *cat);
 /* The index of column `col` of table k, added when missing; -1 when memory runs out. */
 int draft_column(bc_draft *d, draft_kind k, const char *col);
 
+/*
+ * Whether `s` is blank as the loader sees it: only white space and
+ * control characters.  Importers never add a blank name.
+ */
+int draft_blank(const char *s);
+
 /* The row that `name` (a key or an alias, folded as names.h does) denotes, or -1. */
 int draft_find(const bc_draft *d, draft_kind k, const char *name);
 

@@ -272,7 +272,7 @@ static int read_row(md_file *f, md_row *row, const col_map *map, size_t ncols)
     const char *name = mcol >= 0 ? text_of(&clean[mcol]) : "";
     md_pos mpos = mcol >= 0 && clean[mcol].n ? clean[mcol].pos[0]
                                              : (md_pos){ row->line, 1 };
-    if (!*name || strcmp(name, "-") == 0) {
+    if (draft_blank(name) || strcmp(name, "-") == 0) {
         int any = 0;
         for (size_t c = 0; c < n; c++)
             any |= clean[c].n > 0;
@@ -323,6 +323,14 @@ static int read_row(md_file *f, md_row *row, const col_map *map, size_t ncols)
             break;
         }
         case COL_FACET: {
+            char num[64];
+            if (strcmp(map[c].facet, "llm_params_b") == 0 &&
+                (draft_parse_score(v, num, sizeof num) != 1 || num[0] == '-' ||
+                 strspn(num, "0.") == strlen(num))) {
+                rc = draft_note_add(d, f->path, p.line, p.col, v, "not a number of billions",
+                                    "llm_params_b left empty", "write a number such as 7");
+                break;
+            }
             char *flat = strdup(v);
             if (!flat) {
                 rc = BC_EX_SOFTWARE;
