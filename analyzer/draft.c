@@ -511,6 +511,16 @@ int draft_note_add(bc_draft *d, const char *file, long line, long col, const cha
 
 static const char *const kind_nouns[DRAFT_KINDS] = { "task", "model", "dataset" };
 
+/* "Did you mean", within the bounds of DRAFT_SUGGEST_MAX and DRAFT_SUGGEST_LOOKUPS. */
+static const char *suggest(bc_draft *d, draft_kind k, const bc_names *t, const char *name)
+{
+    if (!d->suggest || d->t[k].n_rows > DRAFT_SUGGEST_MAX ||
+        d->suggested[k] >= DRAFT_SUGGEST_LOOKUPS)
+        return NULL;
+    d->suggested[k]++;
+    return names_suggest(t, name);
+}
+
 int draft_resolve(bc_draft *d, draft_kind k, const char *name, const char *file, long line,
                   long col, int *row)
 {
@@ -520,9 +530,7 @@ int draft_resolve(bc_draft *d, draft_kind k, const char *name, const char *file,
     *row = draft_find(d, k, name);
     if (*row >= 0)
         return BC_OK;
-    /* suggestions scan every name: only while the table is small */
-    const char *near = d->suggest && d->t[k].n_rows <= DRAFT_SUGGEST_MAX
-                           ? names_suggest(d->t[k].names, name) : NULL;
+    const char *near = suggest(d, k, d->t[k].names, name);
     char problem[96], sug[DRAFT_NAME_MAX + 32];
     snprintf(problem, sizeof problem, "%s not in the catalog", kind_nouns[k]);
     sug[0] = '\0';
@@ -598,8 +606,7 @@ int draft_task_label(bc_draft *d, const char *label, int note_new, const char *f
     if (rc == BC_OK && note_new) {
         char action[DRAFT_CODE_MAX + 48];
         snprintf(action, sizeof action, "added as task '%s'", code);
-        const char *near = d->suggest && d->t[DRAFT_TASKS].n_rows <= DRAFT_SUGGEST_MAX
-                               ? names_suggest(d->t[DRAFT_TASKS].labels, label) : NULL;
+        const char *near = suggest(d, DRAFT_TASKS, d->t[DRAFT_TASKS].labels, label);
         char sug[DRAFT_NAME_MAX + 32] = "";
         if (near)
             snprintf(sug, sizeof sug, "did you mean '%s'?", near);

@@ -27,8 +27,14 @@
 
 typedef enum { DRAFT_TASKS = 0, DRAFT_MODELS = 1, DRAFT_DATASETS = 2, DRAFT_KINDS = 3 } draft_kind;
 
-/* "Did you mean" is looked for only while a table has at most this many rows. */
-#define DRAFT_SUGGEST_MAX 20000
+/*
+ * "Did you mean" scans every name of a table, so it is looked for only
+ * while the table has at most DRAFT_SUGGEST_MAX rows, and for the first
+ * DRAFT_SUGGEST_LOOKUPS unknown names of each kind: the work stays bounded
+ * whatever the input's size.
+ */
+#define DRAFT_SUGGEST_MAX 5000
+#define DRAFT_SUGGEST_LOOKUPS 500
 
 /* Text kept in a cell is cut below this many bytes (the loader's field cap). */
 #define DRAFT_TEXT_MAX 60000
@@ -79,6 +85,7 @@ typedef struct {
     int has_base;                /* seeded from a catalog */
     int known_only;              /* --known-only: unknown names are reviewed, not added */
     int suggest;                 /* look for "did you mean" among existing names */
+    size_t suggested[DRAFT_KINDS]; /* lookups made so far, per kind */
 } bc_draft;
 
 /* Prepares an empty draft. Allocates nothing. */
