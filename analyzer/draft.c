@@ -591,25 +591,27 @@ int draft_task_label(bc_draft *d, const char *label, int note_new, const char *f
     *row = draft_task_find(d, label);
     if (*row >= 0)
         return BC_OK;
+    const char *near = note_new || d->known_only
+                           ? suggest(d, DRAFT_TASKS, d->t[DRAFT_TASKS].labels, label) : NULL;
+    char sug[DRAFT_NAME_MAX + 32] = "";
+    if (near)
+        snprintf(sug, sizeof sug, "did you mean '%s'?", near);
     if (d->known_only)
         return draft_note_add(d, file, line, col, label, "task not in the catalog",
                               "fact written without this task (--known-only)",
-                              "add the task to tasks.csv or map the label to a code");
-    char base[DRAFT_CODE_MAX], code[DRAFT_CODE_MAX + 16];
+                              near ? sug : "add the task to tasks.csv or map the label to a code");
+    /* a derived code already taken gets a suffix; the row count keeps the search short */
+    char base[DRAFT_CODE_MAX], code[DRAFT_CODE_MAX + 24];
     draft_code_from_name(label, base);
     snprintf(code, sizeof code, "%s", base);
-    for (int i = 2; draft_find(d, DRAFT_TASKS, code) >= 0; i++)
-        snprintf(code, sizeof code, "%s-%d", base, i);
+    for (size_t i = d->t[DRAFT_TASKS].n_rows + 1; draft_find(d, DRAFT_TASKS, code) >= 0; i++)
+        snprintf(code, sizeof code, "%s-%zu", base, i);
     int rc = draft_add(d, DRAFT_TASKS, code, row, NULL);
     if (rc == BC_OK)
         rc = draft_set(d, DRAFT_TASKS, *row, "name", label, 0);
     if (rc == BC_OK && note_new) {
         char action[DRAFT_CODE_MAX + 48];
         snprintf(action, sizeof action, "added as task '%s'", code);
-        const char *near = suggest(d, DRAFT_TASKS, d->t[DRAFT_TASKS].labels, label);
-        char sug[DRAFT_NAME_MAX + 32] = "";
-        if (near)
-            snprintf(sug, sizeof sug, "did you mean '%s'?", near);
         rc = draft_note_add(d, file, line, col, label, "new task", action, sug);
     }
     return rc;

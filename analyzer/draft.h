@@ -189,8 +189,9 @@ void draft_code_from_name(const char *name, char code[DRAFT_CODE_MAX]);
 
 /*
  * Resolves a task named by `label` (a code or a name).  Unknown labels
- * become new tasks with a code derived from the name (made unique with
- * -2, -3, ...) and `label` as their name, noted for review when
+ * become new tasks with a code derived from the name (made unique with a
+ * numeric suffix, "-N" with N above the number of tasks) and `label` as
+ * their name, noted for review when
  * `note_new` (with the position given); under known_only they are noted
  * and *row is -1.  Returns BC_OK or BC_EX_SOFTWARE.
  */
