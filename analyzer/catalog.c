@@ -60,6 +60,8 @@ void catalog_release(bc_catalog *cat)
     names_free(cat->model_names);
     names_free(cat->dataset_names);
     names_free(cat->task_codes);
+    for (int k = 0; k < BC_FILES; k++)
+        free(cat->path[k]);
     catalog_init(cat);
 }
 
@@ -76,6 +78,14 @@ int catalog_find_dataset(const bc_catalog *cat, const char *name)
 int catalog_find_task(const bc_catalog *cat, const char *code)
 {
     return cat->task_codes ? names_find(cat->task_codes, code) : -1;
+}
+
+int catalog_has_hours(const bc_catalog *cat)
+{
+    for (size_t d = 0; d < cat->n_datasets; d++)
+        if (cat->datasets[d].hours >= 0)
+            return 1;
+    return 0;
 }
 
 /* ------------------------------------------------------------ one file */
@@ -170,6 +180,8 @@ static int load_file(bc_catalog *cat, load_ctx *ctx, file_kind kind, const char 
                               "catalog file '%s' read after '%s'", catalog_kinds[kind].file,
                               catalog_kinds[k].file);
     cat->files |= 1u << kind;
+    if (!(cat->path[kind] = strdup(path)))
+        return errors_add(errs, BC_EX_SOFTWARE, NULL, 0, 0, "out of memory");
     bc_csvscan s;
     loader *L = calloc(1, sizeof *L);
     if (!L)

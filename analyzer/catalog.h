@@ -92,6 +92,8 @@ typedef struct {
     char *split;
     long line;             /* line in usage.csv (several facts share it when the
                               row covers its dataset's tasks) */
+    long task_col;         /* column of its task cell (of its dataset cell when
+                              usage.csv has no task column) */
 } bc_usage;
 
 typedef struct {
@@ -103,6 +105,7 @@ typedef struct {
                              display name (an alias, or another case or spacing) */
     bc_facets task_facets, model_facets, dataset_facets;
     unsigned files;          /* (1u << BC_FILE_X) for each file read */
+    char *path[BC_FILES];    /* the path each file was read from, NULL when absent */
     int usage_has_task;      /* usage.csv has a `task` column */
     int usage_has_role;      /* usage.csv has a `role` column */
     int datasets_list_tasks; /* datasets.csv has a `tasks` column; without it each
@@ -156,6 +159,9 @@ const char *catalog_facet_value(const bc_facets *fs, const int *facet, int col);
 
 /* The value id (index into fs->cols[col].values), or -1 when empty or col < 0. */
 int catalog_facet_id(const bc_facets *fs, const int *facet, int col);
+
+/* Whether some dataset has known hours. */
+int catalog_has_hours(const bc_catalog *cat);
 
 /*
  * A task's modality: the value of the task facet `modality` when

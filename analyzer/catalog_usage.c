@@ -228,6 +228,7 @@ void load_usage_row(loader *L)
     u.metric = cell[UC_METRIC];
     u.split = cell[UC_SPLIT];
     u.line = F[UC_MODEL]->line;
+    u.task_col = L->at[UC_TASK] >= 0 ? F[UC_TASK]->col : F[UC_DATASET]->col;
 
     /* A cell spelled otherwise than the display name named its entry by an alias. */
     size_t spelled = strcmp(cell[UC_MODEL], cat->models[u.model].name) != 0;

@@ -43,7 +43,10 @@ const char usage_plan[] =
     "bound on the least summed weight for unseen).  Greedy is within 1 - 1/e of\n"
     "the optimum under --k and within (1 - 1/e)/2 under --hours.  The Markdown\n"
     "output also gives the stability: the median Jaccard similarity between\n"
-    "the plan and the plans with one baseline left out.\n"
+    "the plan and the plans with one baseline left out (one plan per class of\n"
+    "baselines with identical rows; when there are more than 50 classes, a\n"
+    "seeded sample of 50 baselines is left out and the output says so).  The\n"
+    "CSV output skips it.\n"
     "\n"
     "  --data <dir>        catalog directory (default: data)\n"
     "  --tasks <list>      target task codes, separated by ',' (default: all)\n"
@@ -59,7 +62,7 @@ const char usage_plan[] =
     "  --format md|csv     output format (default: md); CSV columns are\n"
     "                      step,dataset,gain,covered,tasks_covered then a\n"
     "                      row bound,,,VALUE,\n"
-    "  --seed <s>          accepted for uniformity; the planner is deterministic\n"
+    "  --seed <s>          seeds the stability sample on large catalogs (default: 1)\n"
     "  -h, --help          show this help\n";
 
 enum {
@@ -210,11 +213,19 @@ int cmd_plan(int argc, char **argv, FILE *out, bc_errors *errs)
     if (!have_hours)
         opt.hours = -1;
     opt.method = exact ? PLAN_EXACT : greedy ? PLAN_GREEDY : PLAN_AUTO;
-    (void)seed;
+    opt.seed = seed;
+    /* The CSV has no stability line: skip the leave-one-out plans. */
+    opt.stability = format != BC_FORMAT_CSV;
 
     rc = cli_load(&cat, data, errs);
     if (rc != BC_OK)
         goto done;
+    if (have_hours && !catalog_has_hours(&cat)) {
+        rc = errors_add(errs, BC_EX_USAGE, NULL, 0, 0,
+                        "--hours: no dataset of the catalog has hours (datasets.csv has no "
+                        "'hours' column or it is empty); use --k");
+        goto done;
+    }
     if (have_tasks) {
         int r = resolve(&tasks, "--tasks", cat.task_codes, "task", catalog_find_task, &cat,
                         &task_idx, errs);

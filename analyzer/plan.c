@@ -14,7 +14,11 @@
 #include <string.h>
 
 #include "contamination.h"
+#include <limits.h>
+
 #include "nameorder.h"
+#include "rng.h"
+#include "rowclass.h"
 
 typedef struct {
     plan_problem prob;
@@ -308,6 +312,7 @@ void plan_options_init(plan_options *o)
     o->objective = PLAN_COMPARABLE;
     o->method = PLAN_AUTO;
     o->stability = 1;
+    o->seed = 1;
 }
 
 void plan_init(bc_plan *p)
@@ -372,34 +377,112 @@ static int baseline_inert(const cat_problem *c, const plan_options *opt, int b)
     return 1;
 }
 
+/*
+ * Classes of baselines that leave-one-out cannot tell apart: identical
+ * rows of the facts the problem reads (role and target tasks applied)
+ * and identical train datasets (the weights of `unseen`).
+ */
+static int baseline_classes(const bc_catalog *cat, const plan_options *opt,
+                            const unsigned char *task_mask, bc_rowclass *k)
+{
+    size_t n = cat->n_usage, T = cat->n_tasks, D = cat->n_datasets;
+    int *rows = malloc((2 * n + 1) * sizeof *rows), *cols = malloc((2 * n + 1) * sizeof *cols);
+    int *order = malloc((cat->n_models + 1) * sizeof *order);
+    bc_incidence facts;
+    incidence_init(&facts);
+    int rc = BC_EX_SOFTWARE;
+    if (!rows || !cols || !order || (size_t)D * (T + 1) > (size_t)INT_MAX)
+        goto done;
+    size_t e = 0;
+    for (size_t i = 0; i < n; i++) {
+        const bc_usage *u = &cat->usage[i];
+        if (u->dataset >= 0 && u->task >= 0 && role_ok(opt->role, u->role) && task_mask[u->task]) {
+            rows[e] = u->model;
+            cols[e++] = u->dataset * (int)T + u->task;
+        }
+        if (u->dataset >= 0 && u->role == BC_ROLE_TRAIN) {
+            rows[e] = u->model;
+            cols[e++] = (int)(D * T) + u->dataset;
+        }
+    }
+    for (size_t m = 0; m < cat->n_models; m++)
+        order[m] = (int)m;
+    if (incidence_from_pairs(&facts, cat->n_models, D * (T + 1), rows, cols, e))
+        goto done;
+    const bc_incidence *mats[1] = { &facts };
+    rc = rowclass_build(k, mats, 1, order);
+done:
+    incidence_release(&facts);
+    free(rows);
+    free(cols);
+    free(order);
+    return rc;
+}
+
 static int plan_stability(bc_plan *out, const plan_options *opt, const cat_problem *main_c,
                           const plan_pick *main_pick, const unsigned char *base_mask,
                           const unsigned char *task_mask, bc_errors *errs)
 {
     const bc_catalog *cat = out->cat;
     size_t nb = out->n_baselines;
+    bc_rowclass k;
+    rowclass_init(&k);
     double *jac = malloc((nb ? nb : 1) * sizeof *jac);
     int *mine = malloc((main_pick->n ? main_pick->n : 1) * sizeof *mine);
-    if (!jac || !mine) {
-        free(jac);
-        free(mine);
-        return errors_add(errs, BC_EX_SOFTWARE, NULL, 0, 0, "out of memory");
-    }
+    int *who = malloc((nb ? nb : 1) * sizeof *who);
+    double *cls_jac = NULL;
+    int rc = BC_EX_SOFTWARE;
+    if (!jac || !mine || !who || baseline_classes(cat, opt, task_mask, &k) != BC_OK)
+        goto done;
+    cls_jac = malloc((k.n ? k.n : 1) * sizeof *cls_jac);
+    if (!cls_jac)
+        goto done;
+    for (size_t c = 0; c < k.n; c++)
+        cls_jac[c] = NAN;
     for (size_t i = 0; i < main_pick->n; i++)
         mine[i] = main_c->set_dataset[main_pick->sets[i]];
+    /* The baselines left out: all of them, or a seeded sample when they
+     * fall into more classes than PLAN_STABILITY_MAX. */
+    size_t classes = 0, n = nb;
+    unsigned char *seen_cls = calloc(k.n ? k.n : 1, 1);
+    if (!seen_cls)
+        goto done;
+    for (size_t i = 0; i < nb; i++) {
+        who[i] = out->baselines[i];
+        if (!seen_cls[k.of[who[i]]]++)
+            classes++;
+    }
+    free(seen_cls);
+    if (classes > PLAN_STABILITY_MAX) {
+        bc_rng rng;
+        rng_init(&rng, opt->seed);
+        n = PLAN_STABILITY_MAX;
+        for (size_t i = 0; i < n; i++) {
+            size_t j = i + (size_t)rng_below(&rng, nb - i);
+            int t = who[i];
+            who[i] = who[j];
+            who[j] = t;
+        }
+        out->stability_sampled = 1;
+    }
     /* Each leave-one-out plan is computed the way the main plan was. */
     plan_method method = out->method == PLAN_GREEDY ? PLAN_GREEDY : opt->method;
-    int rc = BC_OK;
-    for (size_t i = 0; i < nb && rc == BC_OK; i++) {
-        int b = out->baselines[i];
+    rc = BC_OK;
+    for (size_t i = 0; i < n && rc == BC_OK; i++) {
+        int b = who[i], cls = k.of[b];
+        if (!isnan(cls_jac[cls])) {
+            jac[i] = cls_jac[cls];
+            continue;
+        }
         if (baseline_inert(main_c, opt, b)) {
-            jac[i] = 1.0;
+            jac[i] = cls_jac[cls] = 1.0;
             continue;
         }
         cat_problem c;
         rc = cat_problem_build(&c, cat, opt, base_mask, task_mask, b);
         if (rc != BC_OK)
             break;
+        out->stability_plans++;
         plan_pick pick;
         plan_method used;
         double bound;
@@ -411,7 +494,7 @@ static int plan_stability(bc_plan *out, const plan_options *opt, const cat_probl
             } else {
                 for (size_t j = 0; j < pick.n; j++)
                     theirs[j] = c.set_dataset[pick.sets[j]];
-                jac[i] = plan_jaccard(mine, main_pick->n, theirs, pick.n);
+                jac[i] = cls_jac[cls] = plan_jaccard(mine, main_pick->n, theirs, pick.n);
                 if (jac[i] < 0)
                     rc = BC_EX_SOFTWARE;
                 free(theirs);
@@ -421,11 +504,15 @@ static int plan_stability(bc_plan *out, const plan_options *opt, const cat_probl
         cat_problem_release(&c);
     }
     if (rc == BC_OK) {
-        out->stability = plan_median(jac, nb);
-        out->stability_runs = nb;
+        out->stability = plan_median(jac, n);
+        out->stability_runs = n;
     }
+done:
     free(jac);
     free(mine);
+    free(who);
+    free(cls_jac);
+    rowclass_release(&k);
     if (rc != BC_OK)
         return errors_add(errs, rc, NULL, 0, 0, "planner: out of memory or solver failure");
     return BC_OK;

@@ -27,6 +27,7 @@
 #define BENCHCOV_PLAN_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include "catalog.h"
 #include "incidence.h"
@@ -60,7 +61,19 @@ typedef struct {
     plan_method method;    /* AUTO: exact within PLAN_TIME_LIMIT_S, else greedy;
                               EXACT: no time limit */
     int stability;         /* non-zero: compute the leave-one-baseline-out stability */
+    uint64_t seed;         /* draws the stability sample when there are more classes
+                              of baselines than PLAN_STABILITY_MAX */
 } plan_options;
+
+/*
+ * Leave-one-out plans solved at most for the stability.  Baselines whose
+ * usage rows the problem reads are identical (same (dataset, task) rows
+ * with the chosen role on target tasks, same train datasets) form one
+ * class and share one leave-one-out plan; with more classes than this, a
+ * seeded sample of PLAN_STABILITY_MAX baselines is left out instead, and
+ * the output says so.
+ */
+#define PLAN_STABILITY_MAX 50
 
 /* Defaults: every task and model, k = PLAN_DEFAULT_K, any role, comparable, auto, stability on. */
 void plan_options_init(plan_options *o);
@@ -102,7 +115,10 @@ typedef struct {
                                 unseen: optimal weight or ceiling of the LP lower bound */
     int bound_is_optimum;    /* 1 when exact */
     double stability;        /* median leave-one-baseline-out Jaccard; NAN when not computed */
-    size_t stability_runs;   /* plans compared (one per baseline) */
+    size_t stability_runs;   /* baselines the median is over: all, or the sample */
+    size_t stability_plans;  /* leave-one-out plans solved (one per class of identical
+                                baselines met) */
+    int stability_sampled;   /* 1 when stability_runs is a seeded sample of baselines */
     const char *empty_reason; /* static text when the plan has no steps, else NULL */
 } bc_plan;
 

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "rowclass.h"
 
 int plan_integral_costs(const plan_problem *p)
 {
@@ -30,17 +31,70 @@ int plan_integral_costs(const plan_problem *p)
  * optimality), 0 (not solved: time limit or solver trouble); `chosen`
  * (n_sets flags, may be NULL for LPs) and *objval are set when solved.
  */
-static int glpk_solve(const plan_problem *p, int cover, long k, double budget, int integer,
+/*
+ * The universe compressed: elements covered by the same sets become one
+ * element of weight their number (classes of identical rows of the
+ * transposed cover).  The programmes over it are the same programmes --
+ * equal elements have equal constraints -- sized by distinct patterns:
+ * a leaderboard of thousands of models on one suite has a handful.
+ * *q shares everything with *p but its cover (release q->cover only);
+ * *weight (q->n_elems entries) is freed by the caller.  0 or -1 (OOM).
+ */
+static int compress(const plan_problem *p, plan_problem *q, double **weight)
+{
+    bc_incidence tr, pat;
+    incidence_init(&tr);
+    incidence_init(&pat);
+    bc_rowclass k;
+    rowclass_init(&k);
+    size_t E = p->n_elems;
+    int *order = malloc((E ? E : 1) * sizeof *order);
+    int rc = -1;
+    *weight = NULL;
+    if (!order || incidence_transpose(&p->cover, &tr))
+        goto done;
+    for (size_t e = 0; e < E; e++)
+        order[e] = (int)e;
+    const bc_incidence *mats[1] = { &tr };
+    if (rowclass_build(&k, mats, 1, order) != BC_OK || rowclass_matrix(&k, &tr, &pat))
+        goto done;
+    *q = *p;
+    incidence_init(&q->cover);
+    *weight = malloc((k.n ? k.n : 1) * sizeof **weight);
+    if (!*weight || incidence_transpose(&pat, &q->cover)) {
+        free(*weight);
+        *weight = NULL;
+        goto done;
+    }
+    q->cover.ncols = k.n;
+    q->n_elems = k.n;
+    for (size_t c = 0; c < k.n; c++)
+        (*weight)[c] = (double)ROWCLASS_SIZE(&k, c);
+    rc = 0;
+done:
+    free(order);
+    incidence_release(&tr);
+    incidence_release(&pat);
+    rowclass_release(&k);
+    return rc;
+}
+
+static int glpk_solve(const plan_problem *full, int cover, long k, double budget, int integer,
                       double time_limit_s, unsigned char *chosen, double *objval, int *status)
 {
+    plan_problem q;
+    double *weight = NULL;
+    *status = 0;
+    if (compress(full, &q, &weight) != 0)
+        return BC_EX_SOFTWARE;
+    const plan_problem *p = &q;
     size_t S = p->n_sets, E = p->n_elems, ones = incidence_ones(&p->cover);
     int *ia = NULL, *ja = NULL, *row_of = NULL;
     double *ar = NULL;
     glp_prob *lp = NULL;
     int rc = BC_EX_SOFTWARE;
-    *status = 0;
     if (S > (size_t)INT_MAX / 2 || E > (size_t)INT_MAX / 2 || ones > (size_t)INT_MAX / 2)
-        return rc;
+        goto done;
     size_t cap = ones + E + S + 1;
     ia = malloc(cap * sizeof *ia);
     ja = malloc(cap * sizeof *ja);
@@ -62,7 +116,7 @@ static int glpk_solve(const plan_problem *p, int cover, long k, double budget, i
         }
         for (size_t e = 0; e < E; e++) {
             glp_set_col_bnds(lp, (int)(S + e) + 1, GLP_DB, 0.0, 1.0);
-            glp_set_obj_coef(lp, (int)(S + e) + 1, 1.0);
+            glp_set_obj_coef(lp, (int)(S + e) + 1, weight[e]);
         }
         /* Rows 1..E: y_e - sum_{s covers e} x_s <= 0; row E+1: the budget. */
         glp_add_rows(lp, (int)E + 1);
@@ -147,6 +201,8 @@ done:
     free(ja);
     free(ar);
     free(row_of);
+    free(weight);
+    incidence_release(&q.cover);
     return rc;
 }
 

@@ -94,8 +94,11 @@ static void write_step_md(FILE *fp, const bc_plan *p, size_t i, int level)
         fmt_put_num(fp, (double)s->covered);
         fputs(" of ", fp);
         fmt_put_num(fp, (double)p->universe);
-        fputs(" so far); hours: ", fp);
-        put_hours(fp, s->hours);
+        fputs(" so far)", fp);
+        if (catalog_has_hours(cat)) {
+            fputs("; hours: ", fp);
+            put_hours(fp, s->hours);
+        }
         fputs(".\n\n", fp);
         /* One line per task: the baselines that become comparable on it. */
         for (size_t j = s->first_new; j < s->first_new + s->n_new; j++) {
@@ -122,8 +125,10 @@ static void write_step_md(FILE *fp, const bc_plan *p, size_t i, int level)
                 fputs(", ", fp);
             fmt_md(fp, cat->tasks[p->new_task[j]].code);
         }
-        fputs("; hours: ", fp);
-        put_hours(fp, s->hours);
+        if (catalog_has_hours(cat)) {
+            fputs("; hours: ", fp);
+            put_hours(fp, s->hours);
+        }
         fputs(".\n", fp);
         if (s->weight > 0) {
             fputs("Trained on by ", fp);
@@ -237,15 +242,24 @@ int plan_write_md_at(FILE *fp, const bc_plan *p, int level)
         fputs(p->empty_reason ? p->empty_reason : "nothing to cover", fp);
         fputs(".\n\n", fp);
     } else {
-        fputs("| step | dataset | gain | covered | tasks covered | hours |\n", fp);
-        fputs("|---:|---|---:|---:|---:|---:|\n", fp);
+        /* Hours only when the catalog knows some (never a made-up 0). */
+        int hours = catalog_has_hours(p->cat);
+        fputs(hours ? "| step | dataset | gain | covered | tasks covered | hours |\n"
+                      "|---:|---|---:|---:|---:|---:|\n"
+                    : "| step | dataset | gain | covered | tasks covered |\n"
+                      "|---:|---|---:|---:|---:|\n",
+              fp);
         for (size_t i = 0; i < p->n_steps; i++) {
             const plan_step *s = &p->steps[i];
-            fmt_printf(fp, "| %N | %M | %N | %N | %N | ", (double)(i + 1),
+            fmt_printf(fp, "| %N | %M | %N | %N | %N |", (double)(i + 1),
                        p->cat->datasets[s->dataset].name, (double)s->gain, (double)s->covered,
                        (double)s->tasks_covered);
-            put_hours(fp, s->hours);
-            fputs(" |\n", fp);
+            if (hours) {
+                fputc(' ', fp);
+                put_hours(fp, s->hours);
+                fputs(" |", fp);
+            }
+            fputc('\n', fp);
         }
         fputc('\n', fp);
         for (size_t i = 0; i < p->n_steps; i++)
@@ -253,15 +267,19 @@ int plan_write_md_at(FILE *fp, const bc_plan *p, int level)
         size_t unknown = 0;
         for (size_t i = 0; i < p->n_steps; i++)
             unknown += p->steps[i].hours < 0;
-        fputs("Total hours: ", fp);
-        fmt_put_num(fp, p->total_hours);
-        if (unknown) {
-            fputs(" (plus ", fp);
-            fmt_put_num(fp, (double)unknown);
-            fputs(unknown == 1 ? " dataset of unknown hours)" : " datasets of unknown hours)",
-                  fp);
+        if (hours && unknown == p->n_steps) {
+            fputs("Total hours: unknown.\n\n", fp);
+        } else if (hours) {
+            fputs("Total hours: ", fp);
+            fmt_put_num(fp, p->total_hours);
+            if (unknown) {
+                fputs(" (plus ", fp);
+                fmt_put_num(fp, (double)unknown);
+                fputs(unknown == 1 ? " dataset of unknown hours)" : " datasets of unknown hours)",
+                      fp);
+            }
+            fputs(".\n\n", fp);
         }
-        fputs(".\n\n", fp);
     }
     write_bound_md(fp, p);
 
@@ -277,8 +295,14 @@ int plan_write_md_at(FILE *fp, const bc_plan *p, int level)
         fmt_put_num(fp, (double)p->stability_runs);
         fputs(p->stability_runs == 1 ? " plan" : " plans", fp);
         fputs(" computed with one baseline left out (1 = the choice does not hinge on "
-              "any single baseline).\n",
+              "any single baseline)",
               fp);
+        if (p->stability_sampled)
+            fmt_printf(fp, "; the baselines left out are a seeded sample of %N of the %N, "
+                           "more than %N distinct ones",
+                       (double)p->stability_runs, (double)p->n_baselines,
+                       (double)PLAN_STABILITY_MAX);
+        fputs(".\n", fp);
     }
     return stream_rc(fp);
 }

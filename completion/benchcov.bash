@@ -9,7 +9,7 @@
 _benchcov_options()
 {
     case $1 in
-        check) echo "--data --help" ;;
+        check) echo "--data --strict --help" ;;
         report) echo "--data --out --thin --seed --facets --render --force --help" ;;
         coverage) echo "--data --by --format --help" ;;
         overlap) echo "--data --model --top --format --help" ;;

@@ -56,6 +56,9 @@ static const char *const set_names[MAX_SETS] = { "delta", "alpha", "hotel", "bra
 enum { COST_UNIT, COST_HOURS, COST_WEIGHT };
 
 /* A random instance; bits[s] is the element mask of set s. */
+/* When non-zero, elements copy one of this many random patterns (many equal columns). */
+static int dup_patterns;
+
 static void random_instance(lcg *r, plan_problem *p, int cost_kind, uint32_t *bits)
 {
     plan_problem_init(p);
@@ -65,10 +68,14 @@ static void random_instance(lcg *r, plan_problem *p, int cost_kind, uint32_t *bi
     int density = 15 + lcg_below(r, 40);
     int rows[MAX_SETS * MAX_ELEMS], cols[MAX_SETS * MAX_ELEMS];
     size_t n = 0;
+    unsigned char pat[4][MAX_SETS];
+    for (int k = 0; k < dup_patterns; k++)
+        for (size_t s = 0; s < S; s++)
+            pat[k][s] = lcg_below(r, 100) < density;
     for (size_t s = 0; s < S; s++) {
         bits[s] = 0;
         for (size_t e = 0; e < E; e++)
-            if (lcg_below(r, 100) < density) {
+            if (dup_patterns ? pat[e % (size_t)dup_patterns][s] : lcg_below(r, 100) < density) {
                 rows[n] = (int)s;
                 cols[n] = (int)e;
                 n++;
@@ -168,6 +175,39 @@ static void assert_distinct(const plan_pick *k)
 /* ---------------------------------------------------------------------- */
 /* Solvers against brute force                                             */
 /* ---------------------------------------------------------------------- */
+
+/*
+ * The programmes handed to GLPK merge elements covered by the same sets
+ * into one weighted element.  On instances made of a few repeated
+ * patterns (the shape of a leaderboard) the compressed optimum and bound
+ * equal the brute-force optimum over the plain universe.
+ */
+static void test_compressed_universe(void **state)
+{
+    (void)state;
+    lcg r = { 77 };
+    for (int it = 0; it < INSTANCES; it++) {
+        dup_patterns = 1 + (int)lcg_below(&r, 4);
+        plan_problem p;
+        uint32_t bits[MAX_SETS];
+        random_instance(&r, &p, it % 2 ? COST_HOURS : COST_UNIT, bits);
+        long k = 1 + lcg_below(&r, 3);
+        double budget = it % 2 ? (1 + lcg_below(&r, 60)) / 10.0 : -1;
+        size_t opt = brute_max(&p, bits, budget >= 0 ? -1 : k, budget);
+        plan_pick exact;
+        int solved = 0;
+        assert_int_equal(plan_exact_max(&p, k, budget, 0, &exact, &solved), BC_OK);
+        assert_true(solved);
+        assert_int_equal(plan_count_covered(&p, exact.sets, exact.n), opt);
+        assert_true(budget < 0 || plan_pick_cost(&p, exact.sets, exact.n) <= budget + 1e-9);
+        double lp = -1;
+        assert_int_equal(plan_lp_max(&p, k, budget, &lp), BC_OK);
+        assert_true(lp >= (double)opt - 1e-6);
+        plan_pick_release(&exact);
+        plan_problem_release(&p);
+    }
+    dup_patterns = 0;
+}
 
 static void test_max_coverage_k(void **state)
 {
@@ -865,6 +905,7 @@ static void test_cmd_csv(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_compressed_universe),
         cmocka_unit_test(test_max_coverage_k),
         cmocka_unit_test(test_max_coverage_hours),
         cmocka_unit_test(test_set_cover),
