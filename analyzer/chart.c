@@ -76,6 +76,22 @@ static int check_common(FILE *gp, FILE *dat, const bc_chart_meta *meta,
     return BC_OK;
 }
 
+/* Colours of the discrete states of a heatmap, in state order. */
+static const char *const chart_states[] = { "#0072B2", "#56B4E9", "#E69F00", "#009E73",
+                                             "#CC79A7", "#D55E00" };
+#define CHART_NSTATES (sizeof chart_states / sizeof chart_states[0])
+
+/* True when s is "#RRGGBB": caller-given colours reach the script only so. */
+static int colour_ok(const char *s)
+{
+    if (!s || s[0] != '#' || strlen(s) != 7)
+        return 0;
+    for (int i = 1; i < 7; i++)
+        if (!strchr("0123456789ABCDEFabcdef", s[i]))
+            return 0;
+    return 1;
+}
+
 static int missing(const char *name, const char *what, bc_errors *errs)
 {
     return errors_add(errs, BC_EX_SOFTWARE, NULL, 0, 0, "chart '%s': missing %s",
@@ -303,7 +319,7 @@ static unsigned long colour_value(const char *hex)
     for (i = 1; hex[i]; i++) {
         char c = hex[i];
 
-        v = v * 16 + (unsigned long)(c >= 'A' ? c - 'A' + 10 : c - '0');
+        v = v * 16 + (unsigned long)(c >= 'a' ? c - 'a' + 10 : c >= 'A' ? c - 'A' + 10 : c - '0');
     }
     return v;
 }
@@ -325,19 +341,29 @@ int chart_heatmap(FILE *gp, FILE *dat, const bc_chart_meta *meta,
     if (!(h->vmin < h->vmax))
         return errors_add(errs, BC_EX_SOFTWARE, NULL, 0, 0,
                           "chart '%s': empty colour range", meta->name);
+    if (h->nstates && (!h->state_values || !h->state_labels || h->nstates > CHART_NSTATES))
+        return missing(meta->name, "states", errs);
 
     for (i = 0; i < h->nrows; i++)
         for (j = 0; j < h->ncols; j++) {
             double v = h->values[i * h->ncols + j];
+            size_t k = 0;
 
             if (isnan(v))
                 continue;
+            while (k < h->nstates && h->state_values[k] != v)
+                k++;
+            if (h->nstates && k == h->nstates)
+                return errors_add(errs, BC_EX_SOFTWARE, NULL, 0, 0,
+                                  "chart '%s': a cell value is no state", meta->name);
             fprintf(dat, "%zu\t%zu\t", j, i);
             fmt_put_num(dat, v);
             fputc('\t', dat);
             fmt_dat(dat, h->row_labels[i]);
             fputc('\t', dat);
             fmt_dat(dat, h->col_labels[j]);
+            if (h->nstates)
+                fprintf(dat, "\t%lu", colour_value(chart_states[k]));
             fputc('\n', dat);
             cells++;
         }
@@ -357,8 +383,8 @@ int chart_heatmap(FILE *gp, FILE *dat, const bc_chart_meta *meta,
         put_png(gp, meta, w, hh);
         return BC_OK;
     }
-    fprintf(gp, "set lmargin %zu\nset bmargin %zu\nset tmargin %zu\nset rmargin 14\n",
-            lm, bm, tm);
+    fprintf(gp, "set lmargin %zu\nset bmargin %zu\nset tmargin %zu\nset rmargin %d\n",
+            lm, bm, tm, h->nstates ? 24 : 14);
     fprintf(gp, "set xrange [-0.5:%zu.5]\nset yrange [%zu.5:-0.5]\n",
             h->ncols - 1, h->nrows - 1);
     fputs("set xtics nomirror out scale 0 rotate by 90 right\n"
@@ -397,6 +423,25 @@ int chart_heatmap(FILE *gp, FILE *dat, const bc_chart_meta *meta,
             start = j;
         }
     }
+    if (h->nstates) {
+        /* One fixed colour per state and a key entry each: no colour scale. */
+        fputs("set key outside right top\n", gp);
+        fprintf(gp, "plot \"%s.dat\" using 1:2:(0.5):(0.5):6 with boxxyerror "
+                    "fs solid 1.0 border lc rgb \"white\" lc rgb variable notitle",
+                meta->name);
+        for (i = 0; i < h->nstates; i++) {
+            fprintf(gp, ", \\\n     keyentry with boxes fs solid 1.0 lc rgb \"%s\" title ",
+                    chart_states[i]);
+            put_label(gp, h->state_labels[i]);
+        }
+        if (h->empty_label) {
+            fputs(", \\\n     keyentry with boxes fs empty lc rgb \"#404040\" title ", gp);
+            put_label(gp, h->empty_label);
+        }
+        fputc('\n', gp);
+        put_png(gp, meta, w, hh);
+        return BC_OK;
+    }
     fputs(chart_viridis, gp);
     put_range(gp, "cbrange", h->vmin, h->vmax);
     put_set_text(gp, "cblabel", h->cb_label);
@@ -417,6 +462,10 @@ int chart_bars(FILE *gp, FILE *dat, const bc_chart_meta *meta, const bc_bars *b,
         return rc;
     if (b->n && (!b->labels || !b->values))
         return missing(meta->name, "labels or values", errs);
+    for (i = 0; b->colours && i < b->n; i++)
+        if (!colour_ok(b->colours[i]))
+            return errors_add(errs, BC_EX_SOFTWARE, NULL, 0, 0, "chart '%s': bad colour",
+                              meta->name);
     if (b->categories && b->n) {
         first = malloc(b->n * sizeof *first);
         if (!first)
@@ -445,7 +494,8 @@ int chart_bars(FILE *gp, FILE *dat, const bc_chart_meta *meta, const bc_bars *b,
         fmt_dat(dat, b->labels[i]);
         fputc('\t', dat);
         fmt_dat(dat, first ? b->categories[i] : NULL);
-        fprintf(dat, "\t%lu\n", colour_value(chart_okabe_ito[k % CHART_NCOLOURS]));
+        fprintf(dat, "\t%lu\n", colour_value(b->colours ? b->colours[i]
+                                                       : chart_okabe_ito[k % CHART_NCOLOURS]));
     }
 
     bm = (widest(b->labels, b->n) * 4 + 9) / 10 + 3;
@@ -474,7 +524,8 @@ int chart_bars(FILE *gp, FILE *dat, const bc_chart_meta *meta, const bc_bars *b,
         if (first[i] != i)
             continue;
         fprintf(gp, ", \\\n     keyentry with boxes lc rgb \"%s\" title ",
-                chart_okabe_ito[category_index(i, first) % CHART_NCOLOURS]);
+                b->colours ? b->colours[i]
+                           : chart_okabe_ito[category_index(i, first) % CHART_NCOLOURS]);
         put_label(gp, b->categories[i] && *b->categories[i] ? b->categories[i] : "unknown");
     }
     if (!isnan(b->threshold)) {
@@ -591,6 +642,10 @@ int chart_stacked(FILE *gp, FILE *dat, const bc_chart_meta *meta,
         return missing(meta->name, "part labels", errs);
     if (st->ngroups && st->nparts && !st->values)
         return missing(meta->name, "values", errs);
+    for (p = 0; st->part_colours && p < st->nparts; p++)
+        if (!colour_ok(st->part_colours[p]))
+            return errors_add(errs, BC_EX_SOFTWARE, NULL, 0, 0, "chart '%s': bad colour",
+                              meta->name);
 
     for (g = 0; st->nparts && g < st->ngroups; g++) {
         fmt_dat(dat, st->group_labels[g]);
@@ -626,7 +681,7 @@ int chart_stacked(FILE *gp, FILE *dat, const bc_chart_meta *meta,
         else
             fprintf(gp, "\"%s.dat\" ", meta->name);
         fprintf(gp, "using %zu%s lc rgb \"%s\" title ", p + 2, p ? "" : ":xtic(1)",
-                chart_okabe_ito[p % CHART_NCOLOURS]);
+                st->part_colours ? st->part_colours[p] : chart_okabe_ito[p % CHART_NCOLOURS]);
         put_label(gp, st->part_labels[p]);
     }
     fputc('\n', gp);

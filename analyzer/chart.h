@@ -52,12 +52,19 @@ typedef struct {
     const double *values;          /* nrows * ncols, row-major; NaN = empty cell */
     double vmin, vmax;             /* colour range; vmin < vmax */
     const char *cb_label;          /* colour box label (what a colour means) or NULL */
+    size_t nstates;                /* > 0: the values are these discrete states, drawn
+                                      with one fixed colour each and a key entry each
+                                      instead of a colour box */
+    const double *state_values;    /* nstates values a cell may hold */
+    const char *const *state_labels; /* nstates key titles */
+    const char *empty_label;       /* key title of empty (NaN) cells, or NULL for none */
 } bc_heatmap;
 
 /*
  * Heatmap of `h` (coverage matrix, model overlap).  The .dat holds one
  * line per non-empty cell: column index, row index, value, row label,
- * column label.  Returns BC_OK or BC_EX_SOFTWARE.
+ * column label, and with states the cell's colour as an integer 0xRRGGBB.
+ * Returns BC_OK or BC_EX_SOFTWARE (also for a value that is no state).
  */
 int chart_heatmap(FILE *gp, FILE *dat, const bc_chart_meta *meta,
                   const bc_heatmap *h, bc_errors *errs);
@@ -75,6 +82,9 @@ typedef struct {
                                       (the thin limit); NaN for none */
     const char *threshold_label;   /* key entry of that line, or NULL */
     double ymax;                   /* top of the y axis; NaN = automatic */
+    const char *const *colours;    /* n colours "#RRGGBB", one per bar (the colour of
+                                      its category, fixed per value: palette.h), or
+                                      NULL: Okabe-Ito in order of first appearance */
 } bc_bars;
 
 /*
@@ -121,6 +131,8 @@ typedef struct {
     const char *const *part_labels;  /* nparts key titles (output kind), bottom
                                         to top */
     const double *values;            /* ngroups * nparts, row-major */
+    const char *const *part_colours; /* nparts "#RRGGBB" (palette.h), or NULL:
+                                        Okabe-Ito in part order */
 } bc_stacked;
 
 /*

@@ -22,6 +22,7 @@ const bc_command bc_commands[] = {
     { "plan", cmd_plan, usage_plan, "choose the datasets to evaluate on" },
     { "diff", cmd_diff, usage_diff, "what changed between two versions of a catalog" },
     { "import", cmd_import, usage_import, "a catalog from a Markdown table, a leaderboard CSV or a PwC dump" },
+    { "export", cmd_export, usage_export, "the catalog as GraphML, DOT, an edge list or JSON" },
     { NULL, NULL, NULL, NULL },
 };
 

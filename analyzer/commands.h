@@ -16,10 +16,12 @@ int cmd_plan(int argc, char **argv, FILE *out, bc_errors *errs);
 int cmd_report(int argc, char **argv, FILE *out, bc_errors *errs);
 int cmd_diff(int argc, char **argv, FILE *out, bc_errors *errs);
 int cmd_import(int argc, char **argv, FILE *out, bc_errors *errs);
+int cmd_export(int argc, char **argv, FILE *out, bc_errors *errs);
 
 extern const char usage_check[], usage_coverage[], usage_overlap[], usage_metrics[],
     usage_plan[], usage_report[];
 extern const char usage_diff[];
 extern const char usage_import[];
+extern const char usage_export[];
 
 #endif

@@ -6,6 +6,7 @@
  * chart.c, which escapes them; chart names and titles are fixed here.
  */
 #include "figures.h"
+#include "palette.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -65,6 +66,30 @@ static const char *facet_category(const bc_facets *fs, const int *facet, const c
 {
     int col = catalog_facet_col(fs, col_name);
     return col < 0 ? NULL : catalog_facet_value(fs, facet, col);
+}
+
+/*
+ * The report's colours of categorical values: every value a chart may
+ * colour by (task and dataset modalities, the values of the year chart's
+ * model facet), so one value has one colour in every chart (palette.h).
+ */
+static int report_palette(const bc_analysis *a, bc_palette *p)
+{
+    const bc_catalog *cat = a->cat;
+    size_t n = cat->n_tasks + cat->n_datasets + cat->n_models, k = 0;
+    const char **v = malloc((n + 1) * sizeof *v);
+    if (!v)
+        return -1;
+    for (size_t t = 0; t < cat->n_tasks; t++)
+        v[k++] = facet_category(&cat->task_facets, cat->tasks[t].facet, "modality");
+    for (size_t d = 0; d < cat->n_datasets; d++)
+        v[k++] = facet_category(&cat->dataset_facets, cat->datasets[d].facet, "modality");
+    int col = figures_year_facet(cat);
+    for (size_t m = 0; col >= 0 && m < cat->n_models; m++)
+        v[k++] = catalog_facet_value(&cat->model_facets, cat->models[m].facet, col);
+    int rc = palette_build(p, v, k);
+    free(v);
+    return rc;
 }
 
 static int oom(bc_errors *errs)
@@ -137,9 +162,12 @@ static int fig_coverage_matrix(FILE *gp, FILE *dat, const bc_figure *f, const bc
                  meta.comment, nm, cat->n_models);
         meta.comment = note;
     }
+    static const double states[] = { 1.0, 0.5 };
+    static const char *const state_labels[] = { "named dataset", "unnamed data only" };
     bc_heatmap h = { .nrows = nm, .ncols = nt, .row_labels = rl, .col_labels = cl,
                      .col_groups = cg, .values = v, .vmin = 0.0, .vmax = 1.0,
-                     .cb_label = "1 named dataset, 0.5 unnamed data" };
+                     .cb_label = NULL, .nstates = 2, .state_values = states,
+                     .state_labels = state_labels, .empty_label = "not covered" };
     rc = chart_heatmap(gp, dat, &meta, &h, errs);
 done:
     free(row_of);
@@ -169,9 +197,12 @@ static int bars_of(FILE *gp, FILE *dat, const bc_chart_meta *meta, const bc_anal
     if (n > limit)
         n = limit;
     const char **lab = malloc((n + 1) * sizeof *lab), **cats = malloc((n + 1) * sizeof *cats);
+    const char **colours = malloc((n + 1) * sizeof *colours);
     double *val = malloc((n + 1) * sizeof *val);
+    bc_palette pal;
+    palette_init(&pal);
     int rc;
-    if (!lab || !cats || !val) {
+    if (!lab || !cats || !colours || !val || report_palette(a, &pal) != 0) {
         rc = oom(errs);
         goto done;
     }
@@ -179,13 +210,17 @@ static int bars_of(FILE *gp, FILE *dat, const bc_chart_meta *meta, const bc_anal
     for (size_t k = 0; k < n; k++) {
         fill(a, it[k].idx, &lab[k], &cats[k], &val[k]);
         any_category |= cats[k] != NULL;
+        colours[k] = palette_colour(&pal, cats[k]);
     }
     /* Without the colouring facet: plain bars and no legend. */
-    bc_bars b = { n, lab, val, any_category ? cats : NULL, threshold, threshold_label, ymax };
+    bc_bars b = { n, lab, val, any_category ? cats : NULL, threshold, threshold_label, ymax,
+                  any_category ? colours : NULL };
     rc = chart_bars(gp, dat, meta, &b, errs);
 done:
+    palette_release(&pal);
     free(lab);
     free(cats);
+    free(colours);
     free(val);
     return rc;
 }
@@ -456,8 +491,20 @@ static int fig_models_per_year(FILE *gp, FILE *dat, const bc_figure *f, const bc
         snprintf(caption, sizeof caption, "Models per year from the year column of models.csv.");
     }
     bc_chart_meta meta = { f->name, title, "year", "models", caption };
-    bc_stacked st = { ny, glab, parts, plab, v };
+    bc_palette pal;
+    palette_init(&pal);
+    const char **pcol = malloc((parts + 1) * sizeof *pcol);
+    if (!pcol || report_palette(a, &pal) != 0) {
+        free(pcol);
+        rc = oom(errs);
+        goto done;
+    }
+    for (size_t i = 0; i < parts; i++)
+        pcol[i] = col >= 0 ? palette_colour(&pal, i < nv ? plab[i] : "") : "#0072B2";
+    bc_stacked st = { ny, glab, parts, plab, v, pcol };
     rc = chart_stacked(gp, dat, &meta, &st, errs);
+    palette_release(&pal);
+    free(pcol);
 done:
     free(years);
     free(glab);

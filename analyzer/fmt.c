@@ -15,6 +15,7 @@
 #include <stdarg.h>
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* True for the bytes a printed number keeps as they are. */
@@ -213,4 +214,136 @@ void fmt_printf(FILE *fp, const char *fmt, ...)
         }
     }
     va_end(ap);
+}
+
+char *fmt_num_exact(char buf[FMT_NUM_MAX], double v)
+{
+    if (!isfinite(v) || v == 0 || (v == floor(v) && fabs(v) < 9007199254740992.0))
+        return fmt_num(buf, v);
+    /*
+     * The shortest %.Ng that reads back as v.  strtod and snprintf follow
+     * the same LC_NUMERIC, so the check holds in any locale; the mark is
+     * fixed afterwards.
+     */
+    for (int digits = 6; digits <= 17; digits++) {
+        snprintf(buf, FMT_NUM_MAX, "%.*g", digits, v);
+        if (strtod(buf, NULL) == v)
+            break;
+    }
+    num_fix_mark(buf);
+    return buf;
+}
+
+/*
+ * Length of the run at p that a writer copies as it is: no byte of
+ * `special`, no control character, and no 0xc2 or 0xef byte (which may
+ * start a C1 control or U+FFFE/U+FFFF; the caller looks at those one at
+ * a time).  Lets the writers below copy plain text with one fwrite.
+ */
+static size_t plain_run(const unsigned char *p, const char *special)
+{
+    const unsigned char *q = p;
+
+    while (*q >= 0x20 && *q != 0x7f && *q != 0xc2 && *q != 0xef &&
+           !(*q < 0x80 && strchr(special, *q)))
+        q++;
+    return (size_t)(q - p);
+}
+
+void fmt_xml(FILE *fp, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)(s ? s : "");
+
+    while (*p) {
+        size_t n = plain_run(p, "&<>\"'");
+
+        if (n) {
+            fwrite(p, 1, n, fp);
+            p += n;
+            continue;
+        }
+        n = ctrl_len(p);
+
+        if (*p == '\t' || *p == '\n' || *p == '\r') {
+            fprintf(fp, "&#%d;", *p);
+            p++;
+        } else if (n) {
+            fputc(' ', fp);
+            p += n;
+        } else if (p[0] == 0xef && p[1] == 0xbf && (p[2] == 0xbe || p[2] == 0xbf)) {
+            fputc(' ', fp); /* U+FFFE, U+FFFF */
+            p += 3;
+        } else {
+            switch (*p) {
+            case '&': fputs("&amp;", fp); break;
+            case '<': fputs("&lt;", fp); break;
+            case '>': fputs("&gt;", fp); break;
+            case '"': fputs("&quot;", fp); break;
+            case '\'': fputs("&apos;", fp); break;
+            default: fputc(*p, fp); break;
+            }
+            p++;
+        }
+    }
+}
+
+void fmt_json(FILE *fp, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)(s ? s : "");
+
+    fputc('"', fp);
+    for (; *p; p++) {
+        size_t n = plain_run(p, "\"\\");
+
+        if (n) {
+            fwrite(p, 1, n, fp);
+            p += n - 1;
+            continue;
+        }
+        switch (*p) {
+        case '"': fputs("\\\"", fp); break;
+        case '\\': fputs("\\\\", fp); break;
+        case '\n': fputs("\\n", fp); break;
+        case '\r': fputs("\\r", fp); break;
+        case '\t': fputs("\\t", fp); break;
+        case '\b': fputs("\\b", fp); break;
+        case '\f': fputs("\\f", fp); break;
+        default:
+            if (*p < 0x20)
+                fprintf(fp, "\\u%04x", *p);
+            else
+                fputc(*p, fp);
+        }
+    }
+    fputc('"', fp);
+}
+
+void fmt_dot(FILE *fp, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)(s ? s : "");
+
+    fputc('"', fp);
+    while (*p) {
+        size_t n = plain_run(p, "\"\\");
+
+        if (n) {
+            fwrite(p, 1, n, fp);
+            p += n;
+            continue;
+        }
+        n = ctrl_len(p);
+        if (*p == '\n') {
+            fputs("\\n", fp);
+            p++;
+        } else if (n) {
+            fputc(' ', fp);
+            p += n;
+        } else {
+            if (*p == '"' || *p == '\\')
+                fputc('\\', fp);
+            fputc(*p, fp);
+            p++;
+        }
+    }
+    fputc('"', fp);
 }

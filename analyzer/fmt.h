@@ -68,4 +68,36 @@ void fmt_dat(FILE *fp, const char *s);
  */
 void fmt_printf(FILE *fp, const char *fmt, ...);
 
+/*
+ * Writes `v` with as few significant digits (at most 17) as read back to
+ * the same double, '.' as the decimal mark in any locale: for exported
+ * catalog values (scores, hours), which must survive a round trip.
+ * Otherwise as fmt_num (integral values whole, "nan", "inf").  Returns buf.
+ */
+char *fmt_num_exact(char buf[FMT_NUM_MAX], double v);
+
+/*
+ * XML character data or attribute value (without the quotes): & < > " '
+ * as entities, TAB, LF and CR as character references (so attribute
+ * values keep them too), every other control character and the
+ * non-characters U+FFFE, U+FFFF (which XML 1.0 cannot hold) folded to a
+ * space.  The input must be valid UTF-8.
+ */
+void fmt_xml(FILE *fp, const char *s);
+
+/*
+ * A JSON string literal, quotes included (RFC 8259): " and \ escaped,
+ * control characters as \n, \r, \t, \b, \f or \u00XX; nothing is
+ * lost.  The input must be valid UTF-8.
+ */
+void fmt_json(FILE *fp, const char *s);
+
+/*
+ * A DOT double-quoted string, quotes included: " and \ escaped with a
+ * backslash (Graphviz reads \\ back as one backslash in labels), LF as
+ * \n, other control characters folded to a space.  Quoted, the text is
+ * never a keyword, an HTML label or the end of a statement.
+ */
+void fmt_dot(FILE *fp, const char *s);
+
 #endif

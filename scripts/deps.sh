@@ -27,6 +27,9 @@ BENCHCOV_BUILD_DEPS=(cmake make gcc libc6-dev pkg-config libigraph-dev libcsv-de
                      libglpk-dev libjansson-dev gnuplot-nox libxml2-utils)
 # What the test suite needs beyond that: cmocka, valgrind, a decimal-comma
 # locale, groff and man-db (the man page is checked for warnings), git
-# (the commit --version prints), shellcheck (the scripts are linted).
+# (the commit --version prints), shellcheck (the scripts are linted),
+# python3-networkx, python3-pandas and graphviz (`export` read back by
+# networkx, pandas and Graphviz).
 # shellcheck disable=SC2034
-BENCHCOV_TEST_DEPS=(libcmocka-dev valgrind locales groff-base man-db git shellcheck)
+BENCHCOV_TEST_DEPS=(libcmocka-dev valgrind locales groff-base man-db git shellcheck
+                    python3-networkx python3-pandas graphviz)

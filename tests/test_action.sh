@@ -12,7 +12,7 @@ bin=$1
 src=$2
 fail=0
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+trap '[ -n "${KEEP:-}" ] || rm -rf "$tmp"' EXIT
 py=python3
 [ -x /usr/bin/python3 ] && py=/usr/bin/python3
 
@@ -179,6 +179,30 @@ run_action removed-model
 want_rc 0 "base without a catalog"
 has "$tmp/summary.md" "everything counts as added" "summary says the base had no catalog"
 has "$tmp/summary.md" "| model | A | added |" "every model added"
+
+# 6. A survey kept as a Markdown table: imported at the head and at the base.
+md=$tmp/mdsurvey
+mkdir -p "$md"
+git init -q "$md"
+git -C "$md" config user.email ci@example.org
+git -C "$md" config user.name ci
+grep -v -e 'Speech-X' -e '^2024 |$' "$src/tests/fixtures/import/survey.md" >"$md/survey.md"
+git -C "$md" add survey.md && git -C "$md" commit -qm base
+md_base=$(git -C "$md" rev-parse HEAD)
+cp "$src/tests/fixtures/import/survey.md" "$md/survey.md"
+git -C "$md" commit -qam "add Speech-X"
+echo '{"pull_request": {"number": 9, "base": {"sha": "'"$md_base"'"}}}' >"$tmp/event.json"
+: >"$tmp/summary.md"
+(cd "$md" && env PATH="$tmp/bin:$PATH" GITHUB_WORKSPACE="$md" GITHUB_EVENT_PATH="$tmp/event.json" \
+    GITHUB_REPOSITORY=owner/mdsurvey GITHUB_STEP_SUMMARY="$tmp/summary.md" RUNNER_TEMP="$tmp/runner" \
+    HOME="$tmp" BENCHCOV_BIN="$bin" BENCHCOV_MARKDOWN=survey.md BENCHCOV_FAIL_ON=errors \
+    bash "$src/scripts/action.sh" run) >"$tmp/log" 2>&1
+rc=$?
+want_rc 0 "Markdown survey"
+# shellcheck disable=SC2016 # Markdown backquotes
+has "$tmp/summary.md" '## benchcov: `survey.md` at' "summary names the table"
+has "$tmp/summary.md" "| model | Speech-X | added |" "the table's new model is added"
+has "$tmp/summary.md" "| Speech-X | added | Clotho / AAC / " "and its fact"
 
 echo "test_action.sh: $fail failure(s)"
 [ "$fail" -eq 0 ]

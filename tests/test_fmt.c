@@ -127,6 +127,21 @@ static void test_put_num(void **state)
  * U+066B, de_DE a comma), when one is installed, the
  * numbers still use '.'.  Skipped when no such locale exists.
  */
+static void expect_exact(double v, const char *want)
+{
+    char buf[FMT_NUM_MAX];
+
+    assert_string_equal(fmt_num_exact(buf, v), want);
+    /* What was written reads back as v (strtod in the C locale). */
+    const char *was = setlocale(LC_NUMERIC, NULL);
+    char saved[64];
+    snprintf(saved, sizeof saved, "%s", was ? was : "C");
+    setlocale(LC_NUMERIC, "C");
+    if (isfinite(v))
+        assert_true(strtod(buf, NULL) == v);
+    setlocale(LC_NUMERIC, saved);
+}
+
 static void test_num_locale(void **state)
 {
     static const char *const names[] = { "ps_AF.UTF-8", "de_DE.UTF-8", "de_DE.utf8",
@@ -145,6 +160,8 @@ static void test_num_locale(void **state)
     expect_num(-1234.5, "-1234.5");
     expect_num(1e-7, "1e-07");
     expect_num(1234567.5, "1.23457e+06");
+    expect_exact(12.34567, "12.34567");
+    expect_exact(0.3, "0.3");
     setlocale(LC_ALL, "C");
 }
 
@@ -261,6 +278,61 @@ static void test_printf(void **state)
     free(out);
 }
 
+static void test_num_exact(void **state)
+{
+    (void)state;
+    expect_exact(0.1, "0.1");
+    expect_exact(12.34567, "12.34567");
+    expect_exact(1234567.5, "1234567.5");
+    expect_exact(1.0 / 3.0, "0.3333333333333333");
+    expect_exact(0.1 + 0.2, "0.30000000000000004");
+    expect_exact(-2.5e-9, "-2.5e-09");
+    expect_exact(13, "13");
+    expect_exact(-0.0, "0");
+    expect_exact(1e300, "1e+300");
+    expect_exact(123456789.125, "123456789.125");
+    expect_exact(NAN, "nan");
+}
+
+static void test_xml(void **state)
+{
+    (void)state;
+    expect_writer(fmt_xml, "plain", "plain");
+    expect_writer(fmt_xml, NULL, "");
+    expect_writer(fmt_xml, "<a href=\"x\">&amp;</a>",
+                  "&lt;a href=&quot;x&quot;&gt;&amp;amp;&lt;/a&gt;");
+    expect_writer(fmt_xml, "it's ]]> --", "it&apos;s ]]&gt; --");
+    /* Kept through character references, so attribute values keep them too. */
+    expect_writer(fmt_xml, "a\tb\nc\rd", "a&#9;b&#10;c&#13;d");
+    /* Not XML 1.0 characters: folded. */
+    expect_writer(fmt_xml, "x\x01y\x1fz", "x y z");
+    expect_writer(fmt_xml, "x\xef\xbf\xbey\xef\xbf\xbfz", "x y z");
+    expect_writer(fmt_xml, "語音 \xef\xbf\xbd", "語音 \xef\xbf\xbd");
+}
+
+static void test_json(void **state)
+{
+    (void)state;
+    expect_writer(fmt_json, "plain", "\"plain\"");
+    expect_writer(fmt_json, NULL, "\"\"");
+    expect_writer(fmt_json, "say \"hi\" \\o/", "\"say \\\"hi\\\" \\\\o/\"");
+    expect_writer(fmt_json, "a\nb\rc\td\be\ff", "\"a\\nb\\rc\\td\\be\\ff\"");
+    expect_writer(fmt_json, "\x01\x1f\x7f", "\"\\u0001\\u001f\x7f\"");
+    expect_writer(fmt_json, "</script> 語音", "\"</script> 語音\"");
+}
+
+static void test_dot(void **state)
+{
+    (void)state;
+    expect_writer(fmt_dot, "plain", "\"plain\"");
+    expect_writer(fmt_dot, NULL, "\"\"");
+    expect_writer(fmt_dot, "say \"hi\"", "\"say \\\"hi\\\"\"");
+    /* A trailing backslash cannot escape the closing quote. */
+    expect_writer(fmt_dot, "ends\\", "\"ends\\\\\"");
+    expect_writer(fmt_dot, "two\nlines\r\t", "\"two\\nlines  \"");
+    expect_writer(fmt_dot, "<b>html</b> -- ; } node", "\"<b>html</b> -- ; } node\"");
+}
+
 int main(int argc, char **argv)
 {
     /* `test_fmt locale`: the part that needs a decimal-comma locale. */
@@ -280,6 +352,10 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_gp_string_cannot_close),
         cmocka_unit_test(test_dat),
         cmocka_unit_test(test_printf),
+        cmocka_unit_test(test_num_exact),
+        cmocka_unit_test(test_xml),
+        cmocka_unit_test(test_json),
+        cmocka_unit_test(test_dot),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -39,6 +39,29 @@ else
     bad "own README.md refused: $(cat "$tmp/err")"
 fi
 
+# One colour per modality or facet value across every chart of the shipped
+# report, and one value per colour (today's bug: a colour meaning music in
+# one chart and text in another).
+"$bin" report --data data --out "$tmp/shipped" 2>"$tmp/err" || bad "report of data/: $(cat "$tmp/err")"
+if pairs=$(grep -ho 'keyentry with boxes lc rgb "#[0-9A-Fa-f]*" title "[^"]*"' "$tmp/shipped"/charts/*.gp |
+    sed 's/.*rgb "\(#[0-9A-Fa-f]*\)" title "\(.*\)"/\1 \2/' | sort -u) && [ -n "$pairs" ]; then
+    values=$(printf '%s\n' "$pairs" | cut -d' ' -f2- | sort | uniq -d)
+    colours=$(printf '%s\n' "$pairs" | cut -d' ' -f1 | sort | uniq -d)
+    if [ -z "$values" ] && [ -z "$colours" ]; then
+        ok "$(printf '%s\n' "$pairs" | wc -l) category colours, one per value across the charts"
+    else
+        bad "values with two colours: '$values'; colours with two values: '$colours'"
+    fi
+else
+    bad "no category key entries in the shipped charts"
+fi
+if grep -q 'keyentry with boxes fs empty lc rgb "#404040" title "not covered"' "$tmp/shipped/charts/coverage_matrix.gp" &&
+    ! grep -q 'palette' "$tmp/shipped/charts/coverage_matrix.gp"; then
+    ok "coverage matrix: a discrete legend of its three states"
+else
+    bad "coverage matrix legend is not discrete"
+fi
+
 if ! command -v gnuplot >/dev/null 2>&1; then
     echo "skip: gnuplot is not installed (the rest renders charts)"
     [ "$fail" -eq 0 ] || exit 1

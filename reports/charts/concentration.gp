@@ -23,9 +23,9 @@ set boxwidth 0.8
 set style fill solid 1.0 border lc rgb "#404040"
 set key outside right top
 plot "concentration.dat" using 1:2:5:xtic(3) with boxes lc rgb variable notitle, \
-     keyentry with boxes lc rgb "#0072B2" title "music", \
+     keyentry with boxes lc rgb "#009E73" title "music", \
      keyentry with boxes lc rgb "#E69F00" title "sound", \
-     keyentry with boxes lc rgb "#009E73" title "speech", \
+     keyentry with boxes lc rgb "#0072B2" title "speech", \
      keyentry with boxes lc rgb "#CC79A7" title "vision"
 
 set terminal pngcairo size 767,435 noenhanced font "sans,10" background rgb "white"

@@ -16,7 +16,7 @@ set ylabel "model"
 set lmargin 16
 set bmargin 6
 set tmargin 6
-set rmargin 14
+set rmargin 24
 set xrange [-0.5:60.5]
 set yrange [30.5:-0.5]
 set xtics nomirror out scale 0 rotate by 90 right
@@ -126,10 +126,11 @@ set arrow from first 49.5, graph 0 to first 49.5, graph 1 nohead front lw 2 lc r
 set x2tics add ("text" 51.5)
 set arrow from first 53.5, graph 0 to first 53.5, graph 1 nohead front lw 2 lc rgb "black"
 set x2tics add ("vision" 57)
-set palette defined (0 "#440154", 1 "#482878", 2 "#3E4A89", 3 "#31688E", 4 "#26828E", 5 "#1F9E89", 6 "#35B779", 7 "#6DCD59", 8 "#FDE725")
-set cbrange [0:1]
-set cblabel "1 named dataset, 0.5 unnamed data"
-plot "coverage_matrix.dat" using 1:2:(0.5):(0.5):3 with boxxyerror fs solid 1.0 border lc rgb "white" lc palette z notitle
+set key outside right top
+plot "coverage_matrix.dat" using 1:2:(0.5):(0.5):6 with boxxyerror fs solid 1.0 border lc rgb "white" lc rgb variable notitle, \
+     keyentry with boxes fs solid 1.0 lc rgb "#0072B2" title "named dataset", \
+     keyentry with boxes fs solid 1.0 lc rgb "#56B4E9" title "unnamed data only", \
+     keyentry with boxes fs empty lc rgb "#404040" title "not covered"
 
 set terminal pngcairo size 1370,778 noenhanced font "sans,10" background rgb "white"
 set termoption noenhanced

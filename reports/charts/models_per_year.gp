@@ -22,9 +22,9 @@ set ytics nomirror
 set grid ytics lc rgb "#d0d0d0"
 set yrange [0:*]
 set key outside right top invert
-plot "models_per_year.dat" using 2:xtic(1) lc rgb "#0072B2" title "any", \
-     "" using 3 lc rgb "#E69F00" title "speech", \
-     "" using 4 lc rgb "#009E73" title "text"
+plot "models_per_year.dat" using 2:xtic(1) lc rgb "#F0E442" title "any", \
+     "" using 3 lc rgb "#0072B2" title "speech", \
+     "" using 4 lc rgb "#56B4E9" title "text"
 
 set terminal pngcairo size 480,435 noenhanced font "sans,10" background rgb "white"
 set termoption noenhanced

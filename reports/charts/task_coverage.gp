@@ -22,11 +22,11 @@ set boxwidth 0.8
 set style fill solid 1.0 border lc rgb "#404040"
 set key outside right top
 plot "task_coverage.dat" using 1:2:5:xtic(3) with boxes lc rgb variable notitle, \
-     keyentry with boxes lc rgb "#0072B2" title "music", \
+     keyentry with boxes lc rgb "#009E73" title "music", \
      keyentry with boxes lc rgb "#E69F00" title "sound", \
-     keyentry with boxes lc rgb "#009E73" title "speech", \
-     keyentry with boxes lc rgb "#CC79A7" title "text", \
-     keyentry with boxes lc rgb "#56B4E9" title "vision", \
+     keyentry with boxes lc rgb "#0072B2" title "speech", \
+     keyentry with boxes lc rgb "#56B4E9" title "text", \
+     keyentry with boxes lc rgb "#CC79A7" title "vision", \
      2 with lines dt 2 lw 2 lc rgb "#D55E00" title "thin threshold"
 
 set terminal pngcairo size 1847,435 noenhanced font "sans,10" background rgb "white"
