@@ -1,7 +1,8 @@
 #!/bin/bash
 # valgrind-check.sh BINARY DATA_DIR - runs benchcov under valgrind's
-# memcheck on `report` (into a scratch directory) and on `check`, and
-# fails on any memory error or any definite, indirect or possible leak.
+# memcheck on `report` (into a scratch directory), on `check` and on
+# `export` (GraphML, the format with the most state), and fails on any
+# memory error or any definite, indirect or possible leak.
 #
 # Build without sanitizers first (valgrind and ASan do not mix), e.g.
 #   cmake -S . -B /tmp/bc-vg -DCMAKE_BUILD_TYPE=Debug && cmake --build /tmp/bc-vg
@@ -57,5 +58,6 @@ check_one() {
 
 check_one report report --data "$DATA" --out "$TMP/report"
 check_one check check --data "$DATA"
+check_one export export --data "$DATA" --format graphml --out "$TMP/graph.graphml"
 
 exit "$failed"
