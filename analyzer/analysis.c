@@ -84,8 +84,8 @@ static int run_graph(bc_analysis *a)
         if (graph_betweenness(g, btw) != BC_OK)
             goto done;
     } else {
-        a->betweenness_sources = BETWEENNESS_SOURCES;
-        if (betweenness_sampled(&a->b.md, BETWEENNESS_SOURCES, a->opts.seed, btw) != BC_OK)
+        a->betweenness_sources = betweenness_sources_for(&a->b.md);
+        if (betweenness_sampled(&a->b.md, a->betweenness_sources, a->opts.seed, btw) != BC_OK)
             goto done;
     }
     memcpy(a->betweenness, btw + m, d * sizeof *btw);

@@ -16,6 +16,15 @@ int betweenness_exact_fits(const bc_incidence *md)
     return v * e <= BETWEENNESS_EXACT_WORK;
 }
 
+size_t betweenness_sources_for(const bc_incidence *md)
+{
+    double per = (double)(md->nrows + md->ncols) + (double)incidence_ones(md);
+    double fit = per > 0 ? BETWEENNESS_SAMPLED_WORK / per : BETWEENNESS_SOURCES;
+    if (fit >= BETWEENNESS_SOURCES)
+        return BETWEENNESS_SOURCES;
+    return fit < BETWEENNESS_MIN_SOURCES ? BETWEENNESS_MIN_SOURCES : (size_t)fit;
+}
+
 int betweenness_sampled(const bc_incidence *md, size_t sources, uint64_t seed, double *out)
 {
     size_t M = md->nrows, V = M + md->ncols, alloc = V ? V : 1;

@@ -15,7 +15,7 @@
  *
  * The exact values come from igraph (graph.h) while V x E is at most
  * BETWEENNESS_EXACT_WORK; above it analysis uses betweenness_sampled with
- * BETWEENNESS_SOURCES sources and says so (metric betweenness_sources).
+ * betweenness_sources_for() sources and says so (metric betweenness_sources).
  */
 #ifndef BENCHCOV_BETWEENNESS_H
 #define BENCHCOV_BETWEENNESS_H
@@ -26,8 +26,15 @@
 
 /* Largest V x E computed exactly (about a second of breadth-first searches). */
 #define BETWEENNESS_EXACT_WORK 50000000.0
-/* Sources sampled above it. */
+/* Sources sampled above it: BETWEENNESS_SOURCES while they fit in
+ * BETWEENNESS_SAMPLED_WORK steps (V + E each), fewer on larger graphs but
+ * never below BETWEENNESS_MIN_SOURCES. */
 #define BETWEENNESS_SOURCES 500
+#define BETWEENNESS_MIN_SOURCES 32
+#define BETWEENNESS_SAMPLED_WORK 20000000.0
+
+/* The number of sources to sample for the graph of `md` (see above). */
+size_t betweenness_sources_for(const bc_incidence *md);
 
 /* 1 when the model-dataset graph of `md` is small enough to compute exactly. */
 int betweenness_exact_fits(const bc_incidence *md);

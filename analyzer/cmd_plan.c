@@ -45,7 +45,7 @@ const char usage_plan[] =
     "output also gives the stability: the median Jaccard similarity between\n"
     "the plan and the plans with one baseline left out (one plan per class of\n"
     "baselines with identical rows; when there are more than 50 classes, a\n"
-    "seeded sample of 50 baselines is left out and the output says so).  The\n"
+    "seeded sample of 10 baselines is left out and the output says so).  The\n"
     "CSV output skips it.\n"
     "\n"
     "  --data <dir>        catalog directory (default: data)\n"

@@ -317,6 +317,31 @@ static entry member_entry(const top_ctx *c, const entry *cls, int x, int y)
     return e;
 }
 
+/* The transpose of m with only the rows flagged in keep. 0 or -1 (OOM). */
+static int transpose_kept(const bc_incidence *m, const unsigned char *keep, bc_incidence *out)
+{
+    size_t n = 0;
+    for (size_t r = 0; r < m->nrows; r++)
+        if (keep[r])
+            n += INC_DEG(m, r);
+    int *rows = malloc((n ? n : 1) * sizeof *rows), *cols = malloc((n ? n : 1) * sizeof *cols);
+    int rc = -1;
+    if (rows && cols) {
+        size_t k = 0;
+        for (size_t r = 0; r < m->nrows; r++)
+            if (keep[r])
+                for (size_t p = m->rowptr[r]; p < m->rowptr[r + 1]; p++) {
+                    rows[k] = m->col[p];
+                    cols[k++] = (int)r;
+                }
+        incidence_release(out);
+        rc = incidence_from_pairs(out, m->ncols, m->nrows, rows, cols, n);
+    }
+    free(rows);
+    free(cols);
+    return rc;
+}
+
 /* Classes considered: all, or the OVERLAP_CANDIDATES with the most pairs. */
 static int choose_candidates(top_ctx *c, size_t *n_models)
 {
@@ -334,6 +359,7 @@ static int choose_candidates(top_ctx *c, size_t *n_models)
         *n_models = c->k.nrows;
         return 0;
     }
+    int rc = -1;
     /* Counting sort of classes by pair-row degree, descending, ties by class. */
     size_t maxdeg = 0;
     for (size_t i = 0; i < C; i++)
@@ -357,8 +383,14 @@ static int choose_candidates(top_ctx *c, size_t *n_models)
             *n_models += ROWCLASS_SIZE(&c->k, i);
         }
     }
+    /* The columns then list candidate classes only, so co-occurrence
+     * costs what the candidates share, not what every class shares. */
+    if (transpose_kept(&c->cd, c->cand, &c->cdt) == 0 &&
+        transpose_kept(&c->ct, c->cand, &c->ctt) == 0 &&
+        transpose_kept(&c->cp, c->cand, &c->cpt) == 0)
+        rc = 0;
     free(count);
-    return 0;
+    return rc;
 }
 
 /* Adds to cnt[j] the columns class i shares with each candidate class j > i. */

@@ -84,7 +84,7 @@ typedef struct {
  * consider every model; above it they consider the OVERLAP_CANDIDATES
  * classes with the most (dataset, task) pairs, and say so.
  */
-#define OVERLAP_WORK_BUDGET 200000000.0
+#define OVERLAP_WORK_BUDGET 20000000.0
 #define OVERLAP_CANDIDATES 2000
 
 /* Which top list overlap_top computes. */

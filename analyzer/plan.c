@@ -442,7 +442,8 @@ static int plan_stability(bc_plan *out, const plan_options *opt, const cat_probl
     for (size_t i = 0; i < main_pick->n; i++)
         mine[i] = main_c->set_dataset[main_pick->sets[i]];
     /* The baselines left out: all of them, or a seeded sample when they
-     * fall into more classes than PLAN_STABILITY_MAX. */
+     * fall into more classes than PLAN_STABILITY_MAX (PLAN_STABILITY_SAMPLE
+     * of them then). */
     size_t classes = 0, n = nb;
     unsigned char *seen_cls = calloc(k.n ? k.n : 1, 1);
     if (!seen_cls)
@@ -456,7 +457,7 @@ static int plan_stability(bc_plan *out, const plan_options *opt, const cat_probl
     if (classes > PLAN_STABILITY_MAX) {
         bc_rng rng;
         rng_init(&rng, opt->seed);
-        n = PLAN_STABILITY_MAX;
+        n = PLAN_STABILITY_SAMPLE;
         for (size_t i = 0; i < n; i++) {
             size_t j = i + (size_t)rng_below(&rng, nb - i);
             int t = who[i];

@@ -70,10 +70,11 @@ typedef struct {
  * usage rows the problem reads are identical (same (dataset, task) rows
  * with the chosen role on target tasks, same train datasets) form one
  * class and share one leave-one-out plan; with more classes than this, a
- * seeded sample of PLAN_STABILITY_MAX baselines is left out instead, and
- * the output says so.
+ * seeded sample of PLAN_STABILITY_SAMPLE baselines is left out instead,
+ * and the output says so.
  */
 #define PLAN_STABILITY_MAX 50
+#define PLAN_STABILITY_SAMPLE 10
 
 /* Defaults: every task and model, k = PLAN_DEFAULT_K, any role, comparable, auto, stability on. */
 void plan_options_init(plan_options *o);

@@ -299,7 +299,7 @@ int plan_write_md_at(FILE *fp, const bc_plan *p, int level)
               fp);
         if (p->stability_sampled)
             fmt_printf(fp, "; the baselines left out are a seeded sample of %N of the %N, "
-                           "more than %N distinct ones",
+                           "which have more than %N distinct rows",
                        (double)p->stability_runs, (double)p->n_baselines,
                        (double)PLAN_STABILITY_MAX);
         fputs(".\n", fp);
