@@ -49,6 +49,12 @@ grep -q "^SALMONN,GigaSpeech,ASR,train,$F/survey.md$" "$tmp/mdc/usage.csv" ||
     bad "merged catalog lacks the imported fact"
 grep -q "^SALMONN,LibriSpeech,ASR,eval,catalog$" "$tmp/mdc/usage.csv" ||
     bad "merged catalog lost the catalog's fact"
+# A one-file catalog (usage only, scores) as --catalog: its tasks keep their codes as names.
+printf 'model,dataset,task,score\nA,LibriSpeech,ASR,3.5\nB,AudioSet,SEC,\n' >"$tmp/one.csv"
+expect 0 "" -- import markdown $F/survey.md --out "$tmp/one" --catalog "$tmp/one.csv"
+expect 0 "" -- check --data "$tmp/one"
+grep -qx "A,LibriSpeech,ASR,eval,,3.5,," "$tmp/one/usage.csv" || bad "one-file catalog's fact and score"
+grep -qx "ASR,ASR" "$tmp/one/tasks.csv" || bad "one-file catalog's task"
 expect 0 "" -- import matrix $F/leaderboard.csv --out "$tmp/mx" --facet Org \
     --facet 'Params (B)' --facet Notes --task-map $F/leaderboard_tasks.csv --metric accuracy
 expect 0 "" -- check --data "$tmp/mx"
