@@ -13,23 +13,8 @@ trap 'rm -rf "$tmp"' EXIT
 py=python3
 [ -x /usr/bin/python3 ] && py=/usr/bin/python3
 
-ok() { echo "ok: $*"; }
-bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
-
-# expect CODE PATTERN -- ARGS...: exit code CODE and stderr matching PATTERN (grep -E).
-expect() {
-    local code=$1 pattern=$2
-    shift 3
-    "$bin" "$@" >"$tmp/out" 2>"$tmp/err"
-    local rc=$?
-    if [ "$rc" -ne "$code" ]; then
-        bad "benchcov $*: exit $rc, expected $code ($(head -c 300 "$tmp/err"))"
-    elif [ -n "$pattern" ] && ! grep -qE -- "$pattern" "$tmp/err"; then
-        bad "benchcov $*: stderr lacks /$pattern/: $(head -c 300 "$tmp/err")"
-    else
-        ok "benchcov $*: $code"
-    fi
-}
+# shellcheck source=tests/shell_lib.sh
+. "$src/tests/shell_lib.sh"
 
 cd "$src" || exit 1
 F=tests/fixtures/diff
