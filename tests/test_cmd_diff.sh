@@ -32,6 +32,11 @@ expect 0 "" -- diff $F/base $F/renamed --fail-on new-uncovered,new-isolated,remo
 [ -s "$tmp/out" ] || bad "diff printed nothing"
 expect 0 "" -- diff $F/changed $F/base --fail-on new-uncovered
 
+# One-file catalogs (a usage CSV each) compare the same way.
+expect 1 "^benchcov: fail-on removed-model: models removed: 1 \('E'\)$" -- \
+    diff $F/base/usage.csv $F/changed/usage.csv --fail-on removed-model
+grep -q '^| model | F | added |  | F |$' "$tmp/out" || bad "one-file diff lacks the added model F"
+
 # errors: NEW fails check -> 1 with the check messages; without it, 65.
 expect 1 "fail-on errors: 'tests/fixtures/bad/unknown_refs' fails check" -- \
     diff $F/base tests/fixtures/bad/unknown_refs --fail-on errors
