@@ -21,10 +21,20 @@ void catalog_init(bc_catalog *cat)
     memset(cat, 0, sizeof *cat);
 }
 
+static void ctx_release(load_ctx *ctx)
+{
+    for (int k = 0; k < K_USAGE; k++)
+        names_free(ctx->failed[k]);
+}
+
 void catalog_release(bc_catalog *cat)
 {
     if (!cat)
         return;
+    if (cat->load) {
+        ctx_release(cat->load);
+        free(cat->load);
+    }
     for (size_t i = 0; i < cat->n_tasks; i++) {
         free(cat->tasks[i].code);
         free(cat->tasks[i].name);
@@ -206,11 +216,6 @@ static int load_file(bc_catalog *cat, load_ctx *ctx, file_kind kind, const char 
 
 /* ------------------------------------------------------------- entries */
 
-static void ctx_release(load_ctx *ctx)
-{
-    for (int k = 0; k < K_USAGE; k++)
-        names_free(ctx->failed[k]);
-}
 
 /* Opens and loads one file; a missing optional file is skipped.  Returns the worst code. */
 static int load_path(bc_catalog *cat, load_ctx *ctx, file_kind kind, const char *path,
@@ -274,10 +279,9 @@ int catalog_load_buffer(bc_catalog *cat, const char *which, const char *path,
     for (int k = 0; k < K_COUNT; k++) {
         if (strcmp(which, catalog_kinds[k].which) != 0)
             continue;
-        load_ctx ctx = { { 1, 1, 1, 1 }, { 0 } };
-        int rc = load_file(cat, &ctx, (file_kind)k, path, NULL, data, len, errs);
-        ctx_release(&ctx);
-        return rc;
+        if (!cat->load && !(cat->load = calloc(1, sizeof *cat->load)))
+            return errors_add(errs, BC_EX_SOFTWARE, NULL, 0, 0, "out of memory");
+        return load_file(cat, cat->load, (file_kind)k, path, NULL, data, len, errs);
     }
     return errors_add(errs, BC_EX_SOFTWARE, NULL, 0, 0, "unknown catalog file kind '%s'", which);
 }

@@ -113,6 +113,7 @@ typedef struct {
     bc_names *model_names;   /* name and aliases -> model index */
     bc_names *dataset_names; /* name and aliases -> dataset index */
     bc_names *task_codes;    /* code -> task index */
+    struct bc_load_ctx *load; /* loader state kept between catalog_load_buffer calls */
 } bc_catalog;
 
 /* Prepares an empty catalog. Allocates nothing. */

@@ -45,8 +45,8 @@ typedef struct {
 
 extern const file_schema catalog_kinds[K_COUNT];
 
-/* State shared by the files of one catalog_load call. */
-typedef struct {
+/* State shared by the files of one catalog (catalog_load, or catalog_load_buffer calls). */
+typedef struct bc_load_ctx {
     int file_ok[K_COUNT];        /* the file was read to its end under a good header */
     bc_names *failed[K_USAGE];   /* names of rejected task, model and dataset rows */
 } load_ctx;

@@ -9,7 +9,7 @@
 #include "coverage.h"
 
 const char usage_coverage[] =
-    "usage: benchcov coverage [--data <dir>] --by task|model|dataset [--format md|csv]\n"
+    "usage: benchcov coverage [--data <path>] --by task|model|dataset [--format md|csv]\n"
     "\n"
     "Who covers what.  --by task: task,name,modality,models,datasets,share,gini,status\n"
     "(status uncovered, thin (fewer than 2 models) or covered; share = models / all\n"
@@ -18,7 +18,7 @@ const char usage_coverage[] =
     "(task_share = tasks / all tasks).  --by dataset: dataset,models,tasks.\n"
     "Rows are sorted by task code or by name.\n"
     "\n"
-    "  --data <dir>       catalog directory (default: data)\n"
+    "  --data <path>      catalog directory or one usage CSV file (default: data)\n"
     "  --by <what>        task, model or dataset (required)\n"
     "  --format md|csv    Markdown table (default) or CSV with a header row\n"
     "  -h, --help         show this help\n";

@@ -6,7 +6,7 @@
 #include "commands.h"
 
 const char usage_metrics[] =
-    "usage: benchcov metrics [--data <dir>] [--seed <s>] [--format md|csv]\n"
+    "usage: benchcov metrics [--data <path>] [--seed <s>] [--format md|csv]\n"
     "\n"
     "Headline figures of the catalog, one per row (CSV: metric,value): counts,\n"
     "connectance, mean task coverage (HELM's figure), tasks by status, NODF\n"
@@ -16,7 +16,7 @@ const char usage_metrics[] =
     "share of model pairs sharing nothing, and robustness to dataset withdrawal.\n"
     "Fractions are 0-1.  Same catalog and seed, same bytes.\n"
     "\n"
-    "  --data <dir>       catalog directory (default: data)\n"
+    "  --data <path>      catalog directory or one usage CSV file (default: data)\n"
     "  --seed <s>         seed of every random choice (default: 1)\n"
     "  --format md|csv    Markdown table (default) or CSV with a header row\n"
     "  -h, --help         show this help\n";

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 
 const char usage_overlap[] =
-    "usage: benchcov overlap [--data <dir>] [--model <name>] [--top <n>] [--format md|csv]\n"
+    "usage: benchcov overlap [--data <path>] [--model <name>] [--top <n>] [--format md|csv]\n"
     "\n"
     "For every unordered pair of models: the datasets, tasks and (dataset, task)\n"
     "pairs both have a usage row for, with Jaccard similarities.  CSV columns:\n"
@@ -20,7 +20,7 @@ const char usage_overlap[] =
     "in name order; with it, the most comparable first (shared pairs, then Jaccard\n"
     "on datasets).\n"
     "\n"
-    "  --data <dir>       catalog directory (default: data)\n"
+    "  --data <path>      catalog directory or one usage CSV file (default: data)\n"
     "  --model <name>     only the pairs involving this model (name or alias)\n"
     "  --top <n>          only the n most comparable pairs\n"
     "  --format md|csv    Markdown table (default) or CSV with a header row\n"

@@ -13,7 +13,7 @@
 #include "plan.h"
 
 const char usage_plan[] =
-    "usage: benchcov plan [--data <dir>] [--tasks <list> | --all-tasks]\n"
+    "usage: benchcov plan [--data <path>] [--tasks <list> | --all-tasks]\n"
     "                     [--baselines <list>] [--k <n> | --hours <h>]\n"
     "                     [--role train|eval|any] [--objective comparable|unseen]\n"
     "                     [--exact | --greedy] [--format md|csv] [--seed <s>]\n"
@@ -48,13 +48,14 @@ const char usage_plan[] =
     "seeded sample of 10 baselines is left out and the output says so).  The\n"
     "CSV output skips it.\n"
     "\n"
-    "  --data <dir>        catalog directory (default: data)\n"
+    "  --data <path>       catalog directory or one usage CSV file (default: data)\n"
     "  --tasks <list>      target task codes, separated by ',' (default: all)\n"
     "  --all-tasks         every task of the catalog (the default)\n"
     "  --baselines <list>  baseline models, names or aliases (default: all)\n"
     "  --k <n>             number of datasets, 1 to 1000 (default: 5)\n"
     "  --hours <h>         total hours of the chosen datasets instead of --k:\n"
-    "                      a decimal number such as 12 or 0.5, 0.001 to 1000000000\n"
+    "                      a decimal number such as 12 or 0.5, 0.001 to 1000000000;\n"
+    "                      a usage error when no dataset of the catalog has hours\n"
     "  --role <role>       usage rows counted: train, eval or any (default: any)\n"
     "  --objective <obj>   comparable or unseen (default: comparable)\n"
     "  --exact             solve the integer programme, without a time limit\n"
@@ -162,30 +163,21 @@ int cmd_plan(int argc, char **argv, FILE *out, bc_errors *errs)
             /* Above 0: a thousandth of an hour is the smallest budget. */
             rc = cli_parse_double("--hours", optarg, 0.001, 1e9, &opt.hours, errs);
             break;
-        case OPT_ROLE:
-            if (strcmp(optarg, "train") == 0)
-                opt.role = BC_ROLE_TRAIN;
-            else if (strcmp(optarg, "eval") == 0)
-                opt.role = BC_ROLE_EVAL;
-            else if (strcmp(optarg, "any") == 0)
-                opt.role = 0;
-            else
-                rc = errors_add(errs, BC_EX_USAGE, NULL, 0, 0,
-                                "invalid value '%s' for --role: expected 'train', 'eval' or "
-                                "'any'",
-                                optarg);
+        case OPT_ROLE: {
+            static const char *const roles[] = { "train", "eval", "any", NULL };
+            static const int role_of[] = { BC_ROLE_TRAIN, BC_ROLE_EVAL, 0 };
+            int i;
+            if ((rc = cli_parse_choice("--role", optarg, roles, &i, errs)) == BC_OK)
+                opt.role = role_of[i];
             break;
-        case OPT_OBJECTIVE:
-            if (strcmp(optarg, "comparable") == 0)
-                opt.objective = PLAN_COMPARABLE;
-            else if (strcmp(optarg, "unseen") == 0)
-                opt.objective = PLAN_UNSEEN;
-            else
-                rc = errors_add(errs, BC_EX_USAGE, NULL, 0, 0,
-                                "invalid value '%s' for --objective: expected 'comparable' "
-                                "or 'unseen'",
-                                optarg);
+        }
+        case OPT_OBJECTIVE: {
+            static const char *const objectives[] = { "comparable", "unseen", NULL };
+            int i;
+            if ((rc = cli_parse_choice("--objective", optarg, objectives, &i, errs)) == BC_OK)
+                opt.objective = i ? PLAN_UNSEEN : PLAN_COMPARABLE;
             break;
+        }
         case OPT_EXACT: exact = 1; break;
         case OPT_GREEDY: greedy = 1; break;
         case OPT_FORMAT: rc = cli_parse_format("--format", optarg, &format, errs); break;

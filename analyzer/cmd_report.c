@@ -10,7 +10,7 @@
 #include "report.h"
 
 const char usage_report[] =
-    "usage: benchcov report [--data <dir>] [--out <dir>] [--thin <n>] [--seed <s>]\n"
+    "usage: benchcov report [--data <path>] [--out <dir>] [--thin <n>] [--seed <s>]\n"
     "                       [--facets <list>] [--render] [--force]\n"
     "\n"
     "Writes the gap report of the catalog to <out>: README.md (headline figures,\n"

@@ -123,15 +123,16 @@ int contamination_compute(bc_contamination *c, const bc_fact *facts, size_t n,
         c->n_evals++;
         bc_fact key = { e->model, e->dataset, -2, BC_ROLE_TRAIN };
         size_t j = lower_bound(train, nt, &key);
-        if (j == nt || train[j].model != e->model || train[j].dataset != e->dataset)
-            continue;
+        int in = j < nt && train[j].model == e->model && train[j].dataset == e->dataset;
         int same = 0;
-        if (e->task >= 0) {
+        if (in && e->task >= 0) {
             key.task = e->task;
             size_t k = lower_bound(train, nt, &key);
             same = k < nt && cmp_fact(&train[k], &key) == 0;
         }
-        c->rows[c->n_rows++] = (bc_indomain){ e->model, e->dataset, e->task, same };
+        c->rows[c->n_rows++] = (bc_evaluation){ e->model, e->dataset, e->task, in, same };
+        if (!in)
+            continue;
         c->indomain[e->model]++;
         c->n_indomain++;
         if (same) {

@@ -38,16 +38,17 @@ typedef struct {
     int model, dataset;
 } bc_md_pair;
 
-/* One in-domain evaluation. */
+/* One evaluation: a distinct eval fact with a named dataset. */
 typedef struct {
     int model, dataset, task; /* the eval fact (task may be -1) */
-    int same_task;            /* 1 when a train fact names the same dataset and task */
-} bc_indomain;
+    int in_domain;            /* 1 when the model has a train fact on the dataset */
+    int same_task;            /* 1 when one of those train facts names the task too */
+} bc_evaluation;
 
 typedef struct {
     size_t n_models;
-    bc_indomain *rows;      /* in-domain evaluations, by model, dataset, task index */
-    size_t n_rows;
+    bc_evaluation *rows;    /* every evaluation, by model, dataset, task index */
+    size_t n_rows;          /* == n_evals */
     size_t *evals;          /* per model: eval facts with a named dataset */
     size_t *indomain;       /* per model: of those, in-domain */
     size_t *same_task;      /* per model: of those, on the same task */

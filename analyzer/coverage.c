@@ -159,13 +159,22 @@ static int write_table(FILE *fp, const bc_catalog *cat, const bc_coverage *c,
         order = nameorder_tasks(cat);
         if (!order)
             return BC_EX_SOFTWARE;
-        header(fp, st, task_cols, 8);
+    {
+        /* The CSV keeps its columns; Markdown drops modality when tasks have none. */
+        int mod = !st.md || catalog_facet_col(&cat->task_facets, "modality") >= 0;
+        static const char *const plain_cols[] = { "task", "name", "models", "datasets",
+                                                  "share", "gini", "status" };
+        if (mod)
+            header(fp, st, task_cols, 8);
+        else
+            header(fp, st, plain_cols, 7);
         for (size_t k = 0; k < c->n_tasks && (!st.limit || k < st.limit); k++) {
             int t = order[k];
             const bc_task_cov *tc = &c->tasks[t];
             cell_text(fp, st, 1, cat->tasks[t].code);
             cell_text(fp, st, 0, cat->tasks[t].name);
-            cell_text(fp, st, 0, catalog_task_modality(cat, (int)t));
+            if (mod)
+                cell_text(fp, st, 0, catalog_task_modality(cat, (int)t));
             cell_num(fp, st, (double)tc->models);
             cell_num(fp, st, (double)tc->datasets);
             cell_num(fp, st, tc->share);
@@ -174,6 +183,7 @@ static int write_table(FILE *fp, const bc_catalog *cat, const bc_coverage *c,
             row_end(fp, st);
         }
         break;
+    }
     case BC_COV_BY_MODEL:
         order = nameorder_models(cat);
         if (!order)

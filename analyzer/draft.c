@@ -142,6 +142,42 @@ static void clean_text(char *v)
     }
 }
 
+/*
+ * The text names are keyed by: as stored (control characters as spaces),
+ * so a name finds the row the loader will find for it.  Returns `s`, or a
+ * cleaned copy in *tmp (free it); NULL when memory runs out.
+ */
+static const char *keyable(const char *s, char **tmp)
+{
+    *tmp = NULL;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if (*p < 0x20 || *p == 0x7f) {
+            if (!(*tmp = dup_str(s)))
+                return NULL;
+            clean_text(*tmp);
+            return *tmp;
+        }
+    return s;
+}
+
+static int key_find(const bc_names *t, const char *name)
+{
+    char *tmp;
+    const char *k = keyable(name, &tmp);
+    int r = k ? names_find(t, k) : -1;
+    free(tmp);
+    return r;
+}
+
+static int key_add(bc_names *t, const char *name, int id, int canonical)
+{
+    char *tmp;
+    const char *k = keyable(name, &tmp);
+    int r = k ? names_add(t, k, id, canonical) : -2;
+    free(tmp);
+    return r;
+}
+
 static const char *cell(const draft_table *t, int row, int c)
 {
     if (row < 0 || (size_t)row >= t->n_rows || c < 0)
@@ -173,7 +209,7 @@ static int set_cell(draft_table *t, int row, int c, const char *value)
 
 int draft_find(const bc_draft *d, draft_kind k, const char *name)
 {
-    return d->t[k].names ? names_find(d->t[k].names, name) : -1;
+    return d->t[k].names ? key_find(d->t[k].names, name) : -1;
 }
 
 const char *draft_get(const bc_draft *d, draft_kind k, int row, const char *col)
@@ -185,7 +221,7 @@ int draft_task_find(const bc_draft *d, const char *label)
 {
     int r = draft_find(d, DRAFT_TASKS, label);
     if (r < 0 && d->t[DRAFT_TASKS].labels)
-        r = names_find(d->t[DRAFT_TASKS].labels, label);
+        r = key_find(d->t[DRAFT_TASKS].labels, label);
     return r;
 }
 
@@ -202,7 +238,7 @@ int draft_add(bc_draft *d, draft_kind k, const char *name, int *row, int *create
         r = (int)t->n_rows;
         t->rows[r] = (draft_row){ NULL, 0 };
         t->n_rows++;
-        if (set_cell(t, r, 0, name) != BC_OK || names_add(t->names, name, r, 1) == -2)
+        if (set_cell(t, r, 0, name) != BC_OK || key_add(t->names, name, r, 1) == -2)
             return BC_EX_SOFTWARE;
     }
     if (row)
@@ -220,7 +256,7 @@ int draft_set(bc_draft *d, draft_kind k, int row, const char *col, const char *v
     if (!overwrite && *cell(t, row, c))
         return BC_OK;
     if (k == DRAFT_TASKS && strcmp(col, "name") == 0 && *value &&
-        names_add(t->labels, value, row, 1) == -2)
+        key_add(t->labels, value, row, 1) == -2)
         return BC_EX_SOFTWARE;
     return set_cell(t, row, c, value);
 }
@@ -254,7 +290,7 @@ static int list_has(const char *list, const char *item)
 int draft_list_add(bc_draft *d, draft_kind k, int row, const char *col, const char *item)
 {
     draft_table *t = &d->t[k];
-    if (!*item)
+    if (draft_blank(item))
         return BC_OK;
     int c = column(t, col, 1);
     if (c < 0)
@@ -263,10 +299,10 @@ int draft_list_add(bc_draft *d, draft_kind k, int row, const char *col, const ch
     if (list_has(old, item) || strlen(old) + strlen(item) + 2 >= DRAFT_TEXT_MAX)
         return BC_OK; /* already there, or the list is full */
     if (strcmp(col, "aliases") == 0) {
-        int holder = names_find(t->names, item);
+        int holder = key_find(t->names, item);
         if (holder >= 0)
             return BC_OK; /* the key itself, or another row's name: not an alias of this one */
-        if (names_add(t->names, item, row, 0) == -2)
+        if (key_add(t->names, item, row, 0) == -2)
             return BC_EX_SOFTWARE;
     }
     size_t n = strlen(old), m = strlen(item);
@@ -475,15 +511,26 @@ int draft_note_add(bc_draft *d, const char *file, long line, long col, const cha
 
 static const char *const kind_nouns[DRAFT_KINDS] = { "task", "model", "dataset" };
 
+/* "Did you mean", within the bounds of DRAFT_SUGGEST_MAX and DRAFT_SUGGEST_LOOKUPS. */
+static const char *suggest(bc_draft *d, draft_kind k, const bc_names *t, const char *name)
+{
+    if (!d->suggest || d->t[k].n_rows > DRAFT_SUGGEST_MAX ||
+        d->suggested[k] >= DRAFT_SUGGEST_LOOKUPS)
+        return NULL;
+    d->suggested[k]++;
+    return names_suggest(t, name);
+}
+
 int draft_resolve(bc_draft *d, draft_kind k, const char *name, const char *file, long line,
                   long col, int *row)
 {
+    *row = -1;
+    if (draft_blank(name))
+        return BC_OK; /* no name: nothing to resolve */
     *row = draft_find(d, k, name);
     if (*row >= 0)
         return BC_OK;
-    /* suggestions scan every name: only while the table is small */
-    const char *near = d->suggest && d->t[k].n_rows <= DRAFT_SUGGEST_MAX
-                           ? names_suggest(d->t[k].names, name) : NULL;
+    const char *near = suggest(d, k, d->t[k].names, name);
     char problem[96], sug[DRAFT_NAME_MAX + 32];
     snprintf(problem, sizeof problem, "%s not in the catalog", kind_nouns[k]);
     sug[0] = '\0';
@@ -538,29 +585,33 @@ void draft_code_from_name(const char *name, char code[DRAFT_CODE_MAX])
 int draft_task_label(bc_draft *d, const char *label, int note_new, const char *file, long line,
                      long col, int *row)
 {
+    *row = -1;
+    if (draft_blank(label))
+        return BC_OK; /* no name: no task */
     *row = draft_task_find(d, label);
     if (*row >= 0)
         return BC_OK;
+    const char *near = note_new || d->known_only
+                           ? suggest(d, DRAFT_TASKS, d->t[DRAFT_TASKS].labels, label) : NULL;
+    char sug[DRAFT_NAME_MAX + 32] = "";
+    if (near)
+        snprintf(sug, sizeof sug, "did you mean '%s'?", near);
     if (d->known_only)
         return draft_note_add(d, file, line, col, label, "task not in the catalog",
                               "fact written without this task (--known-only)",
-                              "add the task to tasks.csv or map the label to a code");
-    char base[DRAFT_CODE_MAX], code[DRAFT_CODE_MAX + 16];
+                              near ? sug : "add the task to tasks.csv or map the label to a code");
+    /* a derived code already taken gets a suffix; the row count keeps the search short */
+    char base[DRAFT_CODE_MAX], code[DRAFT_CODE_MAX + 24];
     draft_code_from_name(label, base);
     snprintf(code, sizeof code, "%s", base);
-    for (int i = 2; draft_find(d, DRAFT_TASKS, code) >= 0; i++)
-        snprintf(code, sizeof code, "%s-%d", base, i);
+    for (size_t i = d->t[DRAFT_TASKS].n_rows + 1; draft_find(d, DRAFT_TASKS, code) >= 0; i++)
+        snprintf(code, sizeof code, "%s-%zu", base, i);
     int rc = draft_add(d, DRAFT_TASKS, code, row, NULL);
     if (rc == BC_OK)
         rc = draft_set(d, DRAFT_TASKS, *row, "name", label, 0);
     if (rc == BC_OK && note_new) {
         char action[DRAFT_CODE_MAX + 48];
         snprintf(action, sizeof action, "added as task '%s'", code);
-        const char *near = d->suggest && d->t[DRAFT_TASKS].n_rows <= DRAFT_SUGGEST_MAX
-                               ? names_suggest(d->t[DRAFT_TASKS].labels, label) : NULL;
-        char sug[DRAFT_NAME_MAX + 32] = "";
-        if (near)
-            snprintf(sug, sizeof sug, "did you mean '%s'?", near);
         rc = draft_note_add(d, file, line, col, label, "new task", action, sug);
     }
     return rc;
@@ -569,4 +620,12 @@ int draft_task_label(bc_draft *d, const char *label, int note_new, const char *f
 int draft_column(bc_draft *d, draft_kind k, const char *col)
 {
     return column(&d->t[k], col, 1);
+}
+
+int draft_blank(const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if (!(*p <= 0x20 || *p == 0x7f))
+            return 0;
+    return 1;
 }

@@ -27,8 +27,14 @@
 
 typedef enum { DRAFT_TASKS = 0, DRAFT_MODELS = 1, DRAFT_DATASETS = 2, DRAFT_KINDS = 3 } draft_kind;
 
-/* "Did you mean" is looked for only while a table has at most this many rows. */
-#define DRAFT_SUGGEST_MAX 20000
+/*
+ * "Did you mean" scans every name of a table, so it is looked for only
+ * while the table has at most DRAFT_SUGGEST_MAX rows, and for the first
+ * DRAFT_SUGGEST_LOOKUPS unknown names of each kind: the work stays bounded
+ * whatever the input's size.
+ */
+#define DRAFT_SUGGEST_MAX 5000
+#define DRAFT_SUGGEST_LOOKUPS 500
 
 /* Text kept in a cell is cut below this many bytes (the loader's field cap). */
 #define DRAFT_TEXT_MAX 60000
@@ -79,6 +85,7 @@ typedef struct {
     int has_base;                /* seeded from a catalog */
     int known_only;              /* --known-only: unknown names are reviewed, not added */
     int suggest;                 /* look for "did you mean" among existing names */
+    size_t suggested[DRAFT_KINDS]; /* lookups made so far, per kind */
 } bc_draft;
 
 /* Prepares an empty draft. Allocates nothing. */
@@ -103,6 +110,12 @@ int draft_from_catalog(bc_draft *d, const bc_catalog *cat);
 
 /* The index of column `col` of table k, added when missing; -1 when memory runs out. */
 int draft_column(bc_draft *d, draft_kind k, const char *col);
+
+/*
+ * Whether `s` is blank as the loader sees it: only white space and
+ * control characters.  Importers never add a blank name.
+ */
+int draft_blank(const char *s);
 
 /* The row that `name` (a key or an alias, folded as names.h does) denotes, or -1. */
 int draft_find(const bc_draft *d, draft_kind k, const char *name);
@@ -176,8 +189,9 @@ void draft_code_from_name(const char *name, char code[DRAFT_CODE_MAX]);
 
 /*
  * Resolves a task named by `label` (a code or a name).  Unknown labels
- * become new tasks with a code derived from the name (made unique with
- * -2, -3, ...) and `label` as their name, noted for review when
+ * become new tasks with a code derived from the name (made unique with a
+ * numeric suffix, "-N" with N above the number of tasks) and `label` as
+ * their name, noted for review when
  * `note_new` (with the position given); under known_only they are noted
  * and *row is -1.  Returns BC_OK or BC_EX_SOFTWARE.
  */

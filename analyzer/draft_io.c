@@ -82,13 +82,12 @@ int draft_from_catalog(bc_draft *d, const bc_catalog *cat)
 {
     int rc = draft_start(d);
     int row;
-    const unsigned has_tasks = 1u << BC_FILE_TASKS, has_models = 1u << BC_FILE_MODELS,
-                   has_datasets = 1u << BC_FILE_DATASETS;
+    const unsigned has_models = 1u << BC_FILE_MODELS, has_datasets = 1u << BC_FILE_DATASETS;
     for (size_t i = 0; rc == BC_OK && i < cat->n_tasks; i++) {
         const bc_task *t = &cat->tasks[i];
         rc = draft_add(d, DRAFT_TASKS, t->code, &row, NULL);
-        /* a task named only in usage has its code as name: leave the name empty */
-        if (rc == BC_OK && (cat->files & has_tasks))
+        /* a task named only in usage has its code as its name, as the loader gives it */
+        if (rc == BC_OK)
             rc = put(d, DRAFT_TASKS, row, "name", t->name);
         if (rc == BC_OK)
             rc = put_facets(d, DRAFT_TASKS, row, &cat->task_facets, t->facet);

@@ -148,7 +148,9 @@ static int fig_coverage_matrix(FILE *gp, FILE *dat, const bc_figure *f, const bc
         cg[c] = catalog_task_modality(cat, cols[c].idx);
     }
     bc_chart_meta meta = { f->name, "Which model covers which task",
-                           "task (grouped by modality)", "model",
+                           catalog_facet_col(&cat->task_facets, "modality") >= 0
+                               ? "task (grouped by modality)" : "task",
+                           "model",
                            "Coverage matrix from tables/coverage_task.csv and usage: "
                            "1 = the model used a named dataset for the task, 0.5 = unnamed "
                            "data only, blank = not covered. Rows and columns in nested order." };
@@ -390,6 +392,17 @@ static int fig_robustness(FILE *gp, FILE *dat, const bc_figure *f, const bc_anal
     int rc = chart_lines(gp, dat, &meta, &l, errs);
     free(x);
     return rc;
+}
+
+const char *figures_caption(int which, const bc_catalog *cat)
+{
+    if (catalog_facet_col(&cat->task_facets, "modality") < 0) {
+        if (which == 0)
+            return "Coverage matrix: models x tasks in nested order";
+        if (which == 1)
+            return "Models per task, with the thin threshold";
+    }
+    return figures[which].caption;
 }
 
 /* Parts the models-per-year chart may stack: the chart palette has 8 colours. */

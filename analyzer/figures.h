@@ -44,6 +44,12 @@ int figures_write(int which, FILE *gp, FILE *dat, const bc_analysis *a, const bc
                   bc_errors *errs);
 
 /*
+ * The caption of figure `which` for `cat`: without a task `modality`
+ * facet, the captions that promise grouping by modality drop it.
+ */
+const char *figures_caption(int which, const bc_catalog *cat);
+
+/*
  * The model facet the models-per-year chart stacks by: `output` when
  * models.csv has it, else the first facet gaps_default_facets chooses
  * with fewer values than the chart palette has colours; -1 for plain bars.

@@ -6,6 +6,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "coverage.h"
 #include "error.h"
@@ -118,6 +119,16 @@ size_t gaps_default_facets(const bc_catalog *cat, int *cols)
             with += fs->cols[c].count[v];
         if (values >= 2 && values <= GAPS_MAX_VALUES && 3 * values <= 2 * with)
             cols[n++] = (int)c;
+    }
+    /* Name order, so that the order of the columns in the file plays no part. */
+    for (size_t i = 1; i < n; i++) {
+        int x = cols[i];
+        size_t j = i;
+        while (j > 0 && strcasecmp(fs->cols[cols[j - 1]].name, fs->cols[x].name) > 0) {
+            cols[j] = cols[j - 1];
+            j--;
+        }
+        cols[j] = x;
     }
     return n;
 }

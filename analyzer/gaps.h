@@ -59,7 +59,7 @@ void gaps_release(bc_gaps *g);
  * on average (values <= 2/3 of the models with a value: a column of
  * nearly unique values, such as a model's own encoder, names items and
  * does not group them).  Fills cols (room for cat->model_facets.n) in
- * column order and returns how many.
+ * name order of the columns and returns how many.
  */
 size_t gaps_default_facets(const bc_catalog *cat, int *cols);
 

@@ -2,14 +2,14 @@
  * import_markdown.c - a catalog from a Markdown pipe table (see
  * import_markdown.h).
  *
- * Three passes over the text.  The first checks the bytes (UTF-8, no
- * NUL) so that every later position is trustworthy.  The second finds the
- * tables (a header line followed by a delimiter row, as GitHub's spec
- * says) and joins the physical lines of each body row: a line with fewer
- * cells than the header continues on the next one when the two together
- * do not exceed the header, which is how an editor's hard wrap looks.
- * The third reads one row at a time: the model cell, the mapped facets,
- * and the datasets cell, which mentions.c splits into mentions.
+ * mdtable.c checks the bytes (UTF-8, no NUL: every later position is
+ * trustworthy) and finds the tables.  Here the header is mapped to
+ * columns, and the physical lines of each body row are joined: a line
+ * with fewer cells than the header continues on the next one when the
+ * two together do not exceed the header, which is how an editor's hard
+ * wrap looks (a line ending without a pipe continues its last cell).
+ * Each row then gives its model, its mapped facets, and its datasets
+ * cell, which mentions.c splits into mentions.
  */
 #include "import_markdown.h"
 
@@ -17,297 +17,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mdtable.h"
 #include "mdtext.h"
 #include "mentions.h"
-
-/* ---------------------------------------------------------------- bytes */
-
-/* Length of the UTF-8 sequence at s[i], 0 when invalid. */
-static size_t utf8_len(const unsigned char *s, size_t i, size_t n)
-{
-    unsigned char c = s[i];
-    if (c < 0x80)
-        return 1;
-    size_t len;
-    unsigned long cp;
-    if (c >= 0xC2 && c <= 0xDF) {
-        len = 2;
-        cp = c & 0x1F;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        len = 3;
-        cp = c & 0x0F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        len = 4;
-        cp = c & 0x07;
-    } else {
-        return 0;
-    }
-    if (i + len > n)
-        return 0;
-    for (size_t k = 1; k < len; k++) {
-        if ((s[i + k] & 0xC0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (s[i + k] & 0x3F);
-    }
-    if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-        (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
-        return 0;
-    return len;
-}
-
-/* Rejects NUL bytes and invalid UTF-8 with their position. */
-static int check_bytes(const char *path, const unsigned char *s, size_t n, bc_errors *errs)
-{
-    if (n >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF)))
-        return errors_add(errs, BC_EX_DATAERR, path, 1, 1,
-                          "the file is UTF-16 (byte order mark); save it as UTF-8");
-    long line = 1, col = 1;
-    for (size_t i = 0; i < n;) {
-        if (s[i] == 0)
-            return errors_add(errs, BC_EX_DATAERR, path, line, col, "NUL byte in the text");
-        size_t k = utf8_len(s, i, n);
-        if (!k)
-            return errors_add(errs, BC_EX_DATAERR, path, line, col, "invalid UTF-8 byte 0x%02X",
-                              s[i]);
-        if (s[i] == '\n') {
-            line++;
-            col = 1;
-        } else {
-            col++;
-        }
-        i += k;
-    }
-    return BC_OK;
-}
-
-/* ---------------------------------------------------------------- lines */
-
-typedef struct {
-    size_t off, len;     /* bytes of the line, without CR LF */
-    long no;             /* 1-based line number */
-} md_line;
-
-typedef struct {
-    md_text *cells;      /* raw cells with positions */
-    size_t n, cap;
-    int trailing_pipe;   /* the line ended with an unescaped '|' */
-    int pipes;           /* unescaped pipes seen */
-} line_cells;
-
-static void cells_release(line_cells *c)
-{
-    for (size_t i = 0; i < c->n; i++)
-        mdtext_release(&c->cells[i]);
-    free(c->cells);
-    memset(c, 0, sizeof *c);
-}
-
-static md_text *cells_push(line_cells *c)
-{
-    if (c->n == c->cap) {
-        size_t cap = c->cap ? c->cap * 2 : 8;
-        md_text *m = realloc(c->cells, cap * sizeof *m);
-        if (!m)
-            return NULL;
-        c->cells = m;
-        c->cap = cap;
-    }
-    mdtext_init(&c->cells[c->n]);
-    return &c->cells[c->n++];
-}
-
-static int is_blank(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (s[i] != ' ' && s[i] != '\t')
-            return 0;
-    return 1;
-}
-
-/*
- * Splits one line into raw cells at unescaped pipes (outside code
- * spans); a leading and a trailing pipe open and close the row.
- * Returns 0 or -1 on OOM.
- */
-static int split_line(const char *text, const md_line *ln, line_cells *out)
-{
-    const char *s = text + ln->off;
-    size_t n = ln->len, a = 0, b = n;
-    memset(out, 0, sizeof *out);
-    while (a < b && (s[a] == ' ' || s[a] == '\t'))
-        a++;
-    while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t'))
-        b--;
-    /* column of byte a: code points before it */
-    long col = 1;
-    for (size_t i = 0; i < a; i++)
-        if (((unsigned char)s[i] & 0xC0) != 0x80)
-            col++;
-    size_t i = a;
-    if (i < b && s[i] == '|') {
-        out->pipes++;
-        i++;
-        col++;
-    }
-    md_text *cur = cells_push(out);
-    if (!cur)
-        return -1;
-    int code = 0;
-    for (; i < b; i++) {
-        unsigned char c = (unsigned char)s[i];
-        md_pos p = { ln->no, col };
-        if (c == '`')
-            code = !code;
-        if (c == '\\' && i + 1 < b && s[i + 1] == '|') {
-            if (mdtext_put(cur, '\\', p) < 0 || mdtext_put(cur, '|', p) < 0)
-                return -1;
-            i++;
-            col += 2;
-            continue;
-        }
-        if (c == '|' && !code) {
-            out->pipes++;
-            if (mdtext_end(cur) < 0)
-                return -1;
-            if (i + 1 == b) {
-                out->trailing_pipe = 1;
-                return 0;
-            }
-            if (!(cur = cells_push(out)))
-                return -1;
-            col++;
-            continue;
-        }
-        if (mdtext_put(cur, (char)c, p) < 0)
-            return -1;
-        if ((c & 0xC0) != 0x80)
-            col++;
-    }
-    return mdtext_end(cur);
-}
-
-/* A delimiter row: every cell is :?-+:? with optional spaces, at least one pipe. */
-static int is_delimiter(const line_cells *c)
-{
-    if (c->pipes == 0 || c->n == 0)
-        return 0;
-    for (size_t i = 0; i < c->n; i++) {
-        const char *s = c->cells[i].s ? c->cells[i].s : "";
-        size_t k = 0, dashes = 0;
-        while (s[k] == ' ' || s[k] == '\t')
-            k++;
-        if (s[k] == ':')
-            k++;
-        while (s[k] == '-') {
-            k++;
-            dashes++;
-        }
-        if (s[k] == ':')
-            k++;
-        while (s[k] == ' ' || s[k] == '\t')
-            k++;
-        if (s[k] || !dashes)
-            return 0;
-    }
-    return 1;
-}
-
-/* ---------------------------------------------------------------- tables */
-
-typedef struct {
-    size_t header;       /* index into lines of the header */
-    size_t body, end;    /* body lines [body, end) */
-} md_table;
 
 typedef struct {
     const char *path;
     const char *text;
-    md_line *lines;
-    size_t n_lines;
-    md_table *tables;
-    size_t n_tables;
+    md_doc doc;          /* its lines and tables */
     bc_draft *d;
     bc_errors *errs;
     const import_markdown_opts *o;
     bc_strlist keys;     /* facet names given with --map */
     int oom;
 } md_file;
-
-static int find_lines(md_file *f, size_t len)
-{
-    size_t cap = 64, start = 0;
-    long no = 1;
-    const char *s = f->text;
-    if (len >= 3 && (unsigned char)s[0] == 0xEF && (unsigned char)s[1] == 0xBB &&
-        (unsigned char)s[2] == 0xBF)
-        start = 3;
-    f->lines = malloc(cap * sizeof *f->lines);
-    if (!f->lines)
-        return -1;
-    while (start < len) {
-        const char *nl = memchr(s + start, '\n', len - start);
-        size_t end = nl ? (size_t)(nl - s) : len;
-        size_t e = end;
-        if (e > start && s[e - 1] == '\r')
-            e--;
-        if (f->n_lines == cap) {
-            cap *= 2;
-            md_line *l = realloc(f->lines, cap * sizeof *l);
-            if (!l)
-                return -1;
-            f->lines = l;
-        }
-        f->lines[f->n_lines++] = (md_line){ start, e - start, no++ };
-        start = end + 1;
-    }
-    return 0;
-}
-
-static int find_tables(md_file *f)
-{
-    size_t cap = 0;
-    for (size_t i = 0; i + 1 < f->n_lines; i++) {
-        const md_line *h = &f->lines[i], *dl = &f->lines[i + 1];
-        if (is_blank(f->text + h->off, h->len) || !memchr(f->text + h->off, '|', h->len))
-            continue;
-        line_cells hc, dc;
-        if (split_line(f->text, h, &hc) < 0 || split_line(f->text, dl, &dc) < 0) {
-            cells_release(&hc);
-            return -1;
-        }
-        int ok = hc.pipes > 0 && is_delimiter(&dc) && !is_delimiter(&hc);
-        cells_release(&hc);
-        cells_release(&dc);
-        if (!ok)
-            continue;
-        /* the body runs to a blank line, or to the header of the next table */
-        size_t e = i + 2;
-        while (e < f->n_lines && !is_blank(f->text + f->lines[e].off, f->lines[e].len)) {
-            if (e + 1 < f->n_lines && memchr(f->text + f->lines[e].off, '|', f->lines[e].len)) {
-                line_cells nc;
-                if (split_line(f->text, &f->lines[e + 1], &nc) < 0) {
-                    cells_release(&nc);
-                    return -1;
-                }
-                int next_table = is_delimiter(&nc);
-                cells_release(&nc);
-                if (next_table)
-                    break;
-            }
-            e++;
-        }
-        if (f->n_tables == cap) {
-            cap = cap ? cap * 2 : 4;
-            md_table *t = realloc(f->tables, cap * sizeof *t);
-            if (!t)
-                return -1;
-            f->tables = t;
-        }
-        f->tables[f->n_tables++] = (md_table){ i, i + 2, e };
-        i = e - 1;
-    }
-    return 0;
-}
 
 /* ---------------------------------------------------------------- columns */
 
@@ -486,7 +209,7 @@ static void row_release(md_row *r)
 }
 
 /* Appends the cells of one line; the first joins the last cell when `join`. */
-static int row_append(md_row *r, line_cells *lc, int join)
+static int row_append(md_row *r, md_cells *lc, int join)
 {
     for (size_t i = 0; i < lc->n; i++) {
         md_text *src = &lc->cells[i];
@@ -549,7 +272,7 @@ static int read_row(md_file *f, md_row *row, const col_map *map, size_t ncols)
     const char *name = mcol >= 0 ? text_of(&clean[mcol]) : "";
     md_pos mpos = mcol >= 0 && clean[mcol].n ? clean[mcol].pos[0]
                                              : (md_pos){ row->line, 1 };
-    if (!*name || strcmp(name, "-") == 0) {
+    if (draft_blank(name) || strcmp(name, "-") == 0) {
         int any = 0;
         for (size_t c = 0; c < n; c++)
             any |= clean[c].n > 0;
@@ -600,6 +323,14 @@ static int read_row(md_file *f, md_row *row, const col_map *map, size_t ncols)
             break;
         }
         case COL_FACET: {
+            char num[64];
+            if (strcmp(map[c].facet, "llm_params_b") == 0 &&
+                (draft_parse_score(v, num, sizeof num) != 1 || num[0] == '-' ||
+                 strspn(num, "0.") == strlen(num))) {
+                rc = draft_note_add(d, f->path, p.line, p.col, v, "not a number of billions",
+                                    "llm_params_b left empty", "write a number such as 7");
+                break;
+            }
             char *flat = strdup(v);
             if (!flat) {
                 rc = BC_EX_SOFTWARE;
@@ -630,10 +361,10 @@ done:
     return rc;
 }
 
-static int line_split(md_file *f, size_t li, line_cells *lc)
+static int line_split(md_file *f, size_t li, md_cells *lc)
 {
-    if (split_line(f->text, &f->lines[li], lc) < 0) {
-        cells_release(lc);
+    if (mdtable_split(f->text, &f->doc.lines[li], lc) < 0) {
+        mdtable_cells_release(lc);
         f->oom = 1;
         return -1;
     }
@@ -641,7 +372,7 @@ static int line_split(md_file *f, size_t li, line_cells *lc)
 }
 
 /* Cells a line adds to a row: its cell count, less one when it joins the last cell. */
-static size_t adds(const line_cells *lc, int join)
+static size_t adds(const md_cells *lc, int join)
 {
     return lc->n - (join && lc->n ? 1 : 0);
 }
@@ -652,31 +383,31 @@ static int read_table(md_file *f, const md_table *t, const col_map *map, size_t 
     size_t li = t->body;
     while (li < t->end && rc == BC_OK) {
         md_row row = { 0 };
-        line_cells lc;
+        md_cells lc;
         if (line_split(f, li, &lc) < 0)
             return BC_EX_SOFTWARE;
-        row.line = f->lines[li].no;
+        row.line = f->doc.lines[li].no;
         int ended_pipe = lc.trailing_pipe;
         if (row_append(&row, &lc, 0) < 0)
             rc = BC_EX_SOFTWARE;
-        cells_release(&lc);
+        mdtable_cells_release(&lc);
         li++;
         /* an editor's wrap: the next lines complete a short row */
         while (rc == BC_OK && row.n < ncols && li < t->end) {
-            line_cells next;
+            md_cells next;
             if (line_split(f, li, &next) < 0) {
                 rc = BC_EX_SOFTWARE;
                 break;
             }
             int join = !ended_pipe;
             if (row.n + adds(&next, join) > ncols || next.n >= ncols) {
-                cells_release(&next);
+                mdtable_cells_release(&next);
                 break;
             }
             ended_pipe = next.trailing_pipe;
             if (row_append(&row, &next, join) < 0)
                 rc = BC_EX_SOFTWARE;
-            cells_release(&next);
+            mdtable_cells_release(&next);
             li++;
         }
         if (rc == BC_OK && row.n > ncols) {
@@ -706,37 +437,37 @@ static int read_table(md_file *f, const md_table *t, const col_map *map, size_t 
 int import_markdown(bc_draft *d, const char *path, const char *data, size_t len,
                     const import_markdown_opts *o, bc_errors *errs)
 {
-    md_file f = { .path = path, .text = data, .d = d, .errs = errs, .o = o };
-    int rc = check_bytes(path, (const unsigned char *)data, len, errs);
-    line_cells hc = { 0 };
+    md_file f = { .path = path, .text = data, .doc = { .text = data }, .d = d, .errs = errs, .o = o };
+    int rc = mdtable_check(path, (const unsigned char *)data, len, errs);
+    md_cells hc = { 0 };
     col_map *map = NULL;
     char **folded = NULL;
     size_t ncols = 0;
     if (rc != BC_OK)
         return rc;
-    if (find_lines(&f, len) < 0 || find_tables(&f) < 0) {
+    if (mdtable_lines(&f.doc, len) < 0 || mdtable_find(&f.doc) < 0) {
         rc = errors_add(errs, BC_EX_SOFTWARE, NULL, 0, 0, "out of memory");
         goto out;
     }
-    if (f.n_tables == 0) {
+    if (f.doc.n_tables == 0) {
         rc = errors_add(errs, BC_EX_DATAERR, path, 1, 1,
                         "no Markdown table (a header row, then a delimiter row like '|---|---|')");
         goto out;
     }
-    if (o->table > 0 && (size_t)o->table > f.n_tables) {
+    if (o->table > 0 && (size_t)o->table > f.doc.n_tables) {
         rc = errors_add(errs, BC_EX_USAGE, NULL, 0, 0,
-                        "--table %ld: '%s' has %zu table%s", o->table, path, f.n_tables,
-                        f.n_tables == 1 ? "" : "s");
+                        "--table %ld: '%s' has %zu table%s", o->table, path, f.doc.n_tables,
+                        f.doc.n_tables == 1 ? "" : "s");
         goto out;
     }
     size_t first = o->table > 0 ? (size_t)o->table - 1 : 0;
-    size_t last = o->table > 0 ? first + 1 : f.n_tables;
+    size_t last = o->table > 0 ? first + 1 : f.doc.n_tables;
     const md_table *chosen = NULL;
     /* auto mode: the first table with a model column and every --map header */
     int quiet = o->table == 0, missed = -1, missed_model = 0;
     for (size_t ti = first; ti < last && !chosen; ti++) {
-        cells_release(&hc);
-        if (line_split(&f, f.tables[ti].header, &hc) < 0) {
+        mdtable_cells_release(&hc);
+        if (line_split(&f, f.doc.tables[ti].header, &hc) < 0) {
             rc = BC_EX_SOFTWARE;
             goto out;
         }
@@ -781,10 +512,10 @@ int import_markdown(bc_draft *d, const char *path, const char *data, size_t len,
             goto out;
         for (size_t c = 0; c < ncols; c++)
             if (map[c].role == COL_MODEL)
-                chosen = &f.tables[ti];
+                chosen = &f.doc.tables[ti];
     }
     if (!chosen) {
-        const md_line *h = &f.lines[f.tables[first].header];
+        const md_line *h = &f.doc.lines[f.doc.tables[first].header];
         rc = errors_add(errs, BC_EX_DATAERR, path, h->no, 1,
                         "no model column in the table header (name one with --map "
                         "model=HEADER)");
@@ -796,13 +527,12 @@ int import_markdown(bc_draft *d, const char *path, const char *data, size_t len,
     if (rc == BC_EX_SOFTWARE)
         errors_add(errs, BC_EX_SOFTWARE, NULL, 0, 0, "out of memory");
 out:
-    cells_release(&hc);
+    mdtable_cells_release(&hc);
     for (size_t c = 0; folded && c < ncols; c++)
         free(folded[c]);
     free(folded);
     free(map);
-    free(f.lines);
-    free(f.tables);
+    mdtable_release(&f.doc);
     strlist_release(&f.keys);
     return rc;
 }

@@ -67,7 +67,12 @@ static char *facet_name(const char *h)
         }
     }
     f[k] = '\0';
-    if (!k || !(f[0] >= 'a' && f[0] <= 'z')) {
+    /* the schema's own columns of models.csv are not facets */
+    static const char *const known[] = { "model", "aliases", "year", "llm_params_b", "paper" };
+    int clash = 0;
+    for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+        clash |= strcmp(f, known[i]) == 0;
+    if (!k || clash || !(f[0] >= 'a' && f[0] <= 'z')) {
         memmove(f + 2, f, k + 1);
         f[0] = 'f';
         f[1] = '_';

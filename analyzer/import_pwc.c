@@ -157,6 +157,8 @@ static void read_row(pwc_reader *r, json_t *row, int dataset, int task, json_t *
     size_t nl = strlen(name);
     while (nl && (name[nl - 1] == ' ' || name[nl - 1] == '\t'))
         nl--;
+    if (draft_blank(name))
+        nl = 0;
     if (nl == 0 || nl > DRAFT_NAME_MAX) {
         shorten(shown, 60, name);
         note(r, shown, nl ? "model name too long" : "row without a model name", "row skipped");
@@ -233,7 +235,7 @@ static void read_datasets(pwc_reader *r, json_t *list, int task, const char *tas
         char shown[80];
         shorten(shown, sizeof shown, name);
         snprintf(where, sizeof where, "%s, dataset '%s'", task_where, shown);
-        size_t nl = strlen(name);
+        size_t nl = draft_blank(name) ? 0 : strlen(name);
         if (nl == 0 || nl > DRAFT_NAME_MAX) {
             note(r, shown, nl ? "dataset name too long" : "dataset without a name",
                  "its rows skipped");
@@ -282,8 +284,9 @@ static void read_task(pwc_reader *r, json_t *t, const char *parent, int depth)
              json_is_string(json_array_get(tv, 0)))
         name = json_string_value(json_array_get(tv, 0)); /* the list variant */
     snprintf(where, sizeof where, "%s%s", parent ? parent : "", parent ? ", subtask" : "task");
-    if (!name || !*name || strlen(name) > DRAFT_NAME_MAX) {
-        bad(r, where, name && *name ? "'task' is too long" : "'task' is missing or not a name");
+    if (!name || draft_blank(name) || strlen(name) > DRAFT_NAME_MAX) {
+        bad(r, where, name && !draft_blank(name) ? "'task' is too long"
+                                                 : "'task' is missing or not a name");
         return;
     }
     char shown[80];

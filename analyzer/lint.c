@@ -31,13 +31,13 @@ static void finding(bc_errors *errs, int strict, const char *file, long line, lo
         errors_add(errs, BC_OK, file, line, col, "warning: %s", msg);
 }
 
-/* Edits allowed between a lone spelling and an established one: 1 from 5 code points, 2 from 8. */
+/* Edits allowed between a lone spelling and an established one: 1 from 4 code points, 2 from 5. */
 static size_t edit_limit(const char *s)
 {
     size_t n = 0;
     for (const unsigned char *p = (const unsigned char *)s; *p; p++)
         n += (*p & 0xC0) != 0x80;
-    return n >= 8 ? 2 : n >= 5 ? 1 : 0;
+    return n >= 5 ? 2 : n >= 4 ? 1 : 0;
 }
 
 /* Equal but for ASCII case, ' ', '-', '_' and '.': `Q-Former` and `qformer`. */

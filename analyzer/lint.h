@@ -5,7 +5,7 @@
  *
  * - a facet value spelt once that differs from a spelling used more often
  *   in the same column only by case or separators (`Text` beside `text`,
- *   `Q-Former` beside `qformer`), or by one edit (two from 8 letters)
+ *   `Q-Former` beside `qformer`), or by one edit (two from 5 letters)
  *   that leaves the digits alone (`whsiper` beside `whisper`; `LLaMA-2`
  *   beside `LLaMA` is a version, not a slip);
  * - a dataset of datasets.csv that no usage fact names;

@@ -202,6 +202,15 @@ static size_t code_tokens(const reader *r, const char *t, int *rows, int *n, int
     return words;
 }
 
+/* Only white space and control characters in s[a..b). */
+static int blank_range(const char *s, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++)
+        if (!((unsigned char)s[i] <= 0x20 || s[i] == 0x7f))
+            return 0;
+    return 1;
+}
+
 /* ---------------------------------------------------------------- labels */
 
 /* Resolves a label's items into task rows; new tasks only when `create`. */
@@ -224,7 +233,7 @@ static void label_resolve(reader *r, label *lb, int create, int *rows, int *n)
         size_t e = j;
         while (e > i && is_space(r->s[e - 1]))
             e--;
-        if (e > i) {
+        if (e > i && !blank_range(r->s, i, e)) {
             char *item = copy(r->s, i, e);
             if (!item) {
                 r->rc = BC_EX_SOFTWARE;
@@ -507,7 +516,7 @@ static int is_placeholder(const char *t)
     for (size_t k = 0; placeholders[k]; k++)
         if (strcasecmp(placeholders[k], t) == 0)
             return 1;
-    return !*t;
+    return draft_blank(t);
 }
 
 /* Appends the rows of extra[0..nx) that rows[0..n) lacks (up to MAX_TASKS); the new count. */
@@ -609,7 +618,7 @@ static void classify(reader *r, const mention *m)
         dataset_facts(r, m, ds, NULL, 0);
         goto out;
     }
-    if (!*t) /* a lone "(ASR)": the label did its work on the mentions before */
+    if (draft_blank(t)) /* a lone "(ASR)": the label did its work on the mentions before */
         goto out;
     /* 2. task codes only: "AAC AQA SEC", or a task's name */
     size_t last = 0;

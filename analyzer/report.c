@@ -50,10 +50,10 @@ void report_md_datasets(FILE *fp, const bc_catalog *cat, const int *idx, size_t 
     }
 }
 
-void report_figure(FILE *fp, int which)
+void report_figure(FILE *fp, int which, const bc_catalog *cat)
 {
     fputs("![", fp);
-    fmt_md(fp, figures[which].caption);
+    fmt_md(fp, figures_caption(which, cat));
     fprintf(fp, "](charts/%s.svg)\n\n", figures[which].name);
 }
 

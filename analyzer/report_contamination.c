@@ -1,12 +1,13 @@
 /*
  * report_contamination.c - the report's Contamination section and its two
- * CSV tables (see report_parts.h): the evaluations a model reported on a
- * dataset it also trained on (contamination.h computes them; analysis.h
- * holds the result).
+ * CSV tables (see report_parts.h): where each model reported results, and
+ * which of those evaluations are on a dataset it also trained on
+ * (contamination.h computes them; analysis.h holds the result).
  *
  * Rows are listed by model name, dataset name and task code; the Markdown
  * table shows the first REPORT_CONTAM_ROWS models with the most in-domain
- * evaluations and points to the CSV for the rest.
+ * evaluations, each with its first REPORT_CONTAM_LIST evaluations, and
+ * points to the CSV for the rest.
  */
 #include <stdlib.h>
 
@@ -34,8 +35,8 @@ static int cmp_keyed(const void *pa, const void *pb)
 }
 
 /*
- * The in-domain rows in name order: a new array of indices into
- * contam.rows, or NULL on OOM (a 1-slot array when there are none).
+ * The evaluations in name order: a new array of indices into contam.rows,
+ * or NULL on OOM (a 1-slot array when there are none).
  */
 static size_t *rows_in_name_order(const bc_analysis *a)
 {
@@ -52,7 +53,7 @@ static size_t *rows_in_name_order(const bc_analysis *a)
         goto done;
     }
     for (size_t i = 0; i < c->n_rows; i++) {
-        const bc_indomain *r = &c->rows[i];
+        const bc_evaluation *r = &c->rows[i];
         k[i] = (keyed_row){ i, mr[r->model], dr[r->dataset], r->task >= 0 ? tr[r->task] : -1 };
     }
     qsort(k, c->n_rows, sizeof *k, cmp_keyed);
@@ -106,14 +107,19 @@ static int *models_by_indomain(const bc_analysis *a, size_t *n_out)
     return out;
 }
 
-static void put_eval_name(FILE *fp, const bc_catalog *cat, const bc_indomain *r)
+/* "Dataset (TASK)", in bold when in-domain. */
+static void put_eval_name(FILE *fp, const bc_catalog *cat, const bc_evaluation *r)
 {
+    if (r->in_domain)
+        fputs("**", fp);
     fmt_md(fp, cat->datasets[r->dataset].name);
     if (r->task >= 0) {
         fputs(" (", fp);
         fmt_md(fp, cat->tasks[r->task].code);
         fputc(')', fp);
     }
+    if (r->in_domain)
+        fputs("**", fp);
 }
 
 void report_section_contamination(FILE *fp, const bc_analysis *a)
@@ -135,8 +141,9 @@ void report_section_contamination(FILE *fp, const bc_analysis *a)
         return;
     }
     fmt_printf(fp,
-               "An evaluation is **in-domain** when the model reported results on a dataset "
-               "it also trained on (a `train` and an `eval` fact on the same dataset); "
+               "Where the models reported results (their `eval` facts with a named dataset), "
+               "and which of those evaluations are **in-domain**: on a dataset the model also "
+               "trained on (a `train` fact on the same dataset, for any task or none); "
                "*same task* when a training fact names the same task too.\n\n"
                "- **%N of %N evaluations (%P) are in-domain**, %N of them on the same task.\n"
                "- %N of the %N models with evaluation facts have at least one in-domain "
@@ -154,7 +161,7 @@ void report_section_contamination(FILE *fp, const bc_analysis *a)
         free(rows);
         return;
     }
-    /* First in-domain row of each model, in name order. */
+    /* First evaluation of each model, in name order. */
     size_t *first = malloc((cat->n_models ? cat->n_models : 1) * sizeof *first);
     if (!first) {
         fputs("(The table could not be written: out of memory.)\n\n", fp);
@@ -171,7 +178,7 @@ void report_section_contamination(FILE *fp, const bc_analysis *a)
         fmt_printf(fp, "The first %N of %N evaluated models, most in-domain evaluations "
                        "first; all of them are in `tables/contamination_by_model.csv`.\n\n",
                    (double)shown, (double)nm);
-    fputs("| model | evaluations | in-domain | same task | in-domain evaluations |\n"
+    fputs("| model | evaluations | in-domain | same task | evaluated on (in-domain in bold) |\n"
           "|---|--:|--:|--:|---|\n",
           fp);
     for (size_t k = 0; k < shown; k++) {
@@ -181,7 +188,7 @@ void report_section_contamination(FILE *fp, const bc_analysis *a)
         size_t listed = 0;
         for (size_t i = first[m]; i < c->n_rows && c->rows[rows[i]].model == m; i++) {
             if (listed == REPORT_CONTAM_LIST) {
-                fmt_printf(fp, " and %N more", (double)(c->indomain[m] - listed));
+                fmt_printf(fp, " and %N more", (double)(c->evals[m] - listed));
                 break;
             }
             if (listed)
@@ -189,11 +196,9 @@ void report_section_contamination(FILE *fp, const bc_analysis *a)
             put_eval_name(fp, cat, &c->rows[rows[i]]);
             listed++;
         }
-        if (!listed)
-            fputs("none", fp);
         fputs(" |\n", fp);
     }
-    fputs("\nEvery in-domain evaluation is in `tables/contamination.csv`. The planner's "
+    fputs("\nEvery evaluation, with both flags, is in `tables/contamination.csv`. The planner's "
           "`unseen` objective (`benchcov plan --objective unseen`) prefers datasets on "
           "which few baselines' evaluations would be in-domain.\n\n",
           fp);
@@ -209,15 +214,16 @@ int report_table_contamination(FILE *fp, const bc_analysis *a)
     size_t *rows = rows_in_name_order(a);
     if (!rows)
         return BC_EX_SOFTWARE;
-    fputs("model,dataset,task,same_task\n", fp);
+    fputs("model,dataset,task,in_domain,same_task\n", fp);
     for (size_t i = 0; i < c->n_rows; i++) {
-        const bc_indomain *r = &c->rows[rows[i]];
+        const bc_evaluation *r = &c->rows[rows[i]];
         fmt_csv(fp, cat->models[r->model].name);
         fputc(',', fp);
         fmt_csv(fp, cat->datasets[r->dataset].name);
         fputc(',', fp);
         if (r->task >= 0)
             fmt_csv(fp, cat->tasks[r->task].code);
+        fputs(r->in_domain ? ",yes" : ",no", fp);
         fputs(r->same_task ? ",yes\n" : ",no\n", fp);
     }
     free(rows);

@@ -44,8 +44,8 @@ void report_group_rows(FILE *fp, const bc_catalog *cat, size_t n_groups,
 void report_md_models(FILE *fp, const bc_catalog *cat, const int *idx, size_t n);
 /* Dataset names idx[0..n) joined by ", ", or "none in the catalog". */
 void report_md_datasets(FILE *fp, const bc_catalog *cat, const int *idx, size_t n);
-/* The image line of figure `which` (figures.h), with its caption. */
-void report_figure(FILE *fp, int which);
+/* The image line of figure `which` (figures.h), with its caption for `cat`. */
+void report_figure(FILE *fp, int which, const bc_catalog *cat);
 
 /* The sections, in the order report_write_md calls them. */
 void report_section_headline(FILE *fp, const bc_analysis *a);

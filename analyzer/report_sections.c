@@ -44,7 +44,7 @@ void report_section_coverage(FILE *fp, const bc_analysis *a)
 {
     const bc_catalog *cat = a->cat;
     fputs("## Coverage\n\n", fp);
-    report_figure(fp, 0);
+    report_figure(fp, 0, cat);
     fputs("### Coverage matrix\n\nModels (rows) and the tasks at least one model covers "
           "(columns), both in nested order: the most general first. `✓` means the model has "
           "a usage fact for the task.\n\n",
@@ -53,6 +53,10 @@ void report_section_coverage(FILE *fp, const bc_analysis *a)
     for (size_t t = 0; t < cat->n_tasks; t++)
         if (a->cov.tasks[t].models)
             ncols++;
+    if (!ncols) {
+        fputs("No model covers any task.\n", fp);
+        goto tables;
+    }
     fputs("| model |", fp);
     for (size_t k = 0; k < cat->n_tasks; k++) {
         int t = a->col_nested_mt[k];
@@ -81,15 +85,16 @@ void report_section_coverage(FILE *fp, const bc_analysis *a)
         fputc('\n', fp);
     }
     report_more(fp, cat->n_models, rows, "models", "coverage_model");
+tables:
     fputs("\n### Tasks\n\n", fp);
-    report_figure(fp, 1);
+    report_figure(fp, 1, cat);
     coverage_write_md_first(fp, cat, &a->cov, BC_COV_BY_TASK, REPORT_MAX_ROWS);
     report_more(fp, cat->n_tasks, REPORT_MAX_ROWS, "tasks", "coverage_task");
     fputs("\n### Models\n\n", fp);
     coverage_write_md_first(fp, cat, &a->cov, BC_COV_BY_MODEL, REPORT_MAX_ROWS);
     report_more(fp, cat->n_models, REPORT_MAX_ROWS, "models", "coverage_model");
     fputs("\n### Datasets\n\n", fp);
-    report_figure(fp, 2);
+    report_figure(fp, 2, cat);
     coverage_write_md_first(fp, cat, &a->cov, BC_COV_BY_DATASET, REPORT_MAX_ROWS);
     report_more(fp, cat->n_datasets, REPORT_MAX_ROWS, "datasets", "coverage_dataset");
     fputc('\n', fp);
@@ -103,7 +108,14 @@ void report_section_concentration(FILE *fp, const bc_analysis *a)
           "means every dataset is used equally, values near 1 that one dataset carries "
           "the task; effective datasets = 1 / HHI.\n\n",
           fp);
-    report_figure(fp, 4);
+    size_t named = 0;
+    for (size_t t = 0; t < cat->n_tasks; t++)
+        named += a->conc[t].n > 0;
+    if (!named) {
+        fputs("No task has a usage fact that names its dataset.\n\n", fp);
+        return;
+    }
+    report_figure(fp, 4, cat);
     fputs("| task | datasets | uses | Gini | HHI | effective datasets | top dataset | top share |\n"
           "|---|---:|---:|---:|---:|---:|---|---:|\n",
           fp);
@@ -127,7 +139,7 @@ void report_section_overlap(FILE *fp, const bc_analysis *a)
           "both used. The heatmap shows the Jaccard similarity of their datasets, models in "
           "community order.\n\n",
           fp);
-    report_figure(fp, 3);
+    report_figure(fp, 3, cat);
     fputs("### Most comparable pairs\n\n", fp);
     const bc_overlap_top *most = &a->most_comparable, *un = &a->unshared;
     if (most->candidates < cat->n_models)
@@ -160,7 +172,10 @@ void report_section_overlap(FILE *fp, const bc_analysis *a)
                        un->total - (double)un->n, (double)REPORT_MAX_PAIR_ROWS);
     }
     fputs("### Comparability groups\n\nModels linked, directly or through others, by shared "
-          "(dataset, task) pairs.\n\n| group | models |\n|---:|---|\n",
+          "(dataset, task) pairs.\n\n",
+          fp);
+    fputs(a->comp.components ? "| group | models |\n|---:|---|\n"
+                             : "No two models share a (dataset, task) pair.\n",
           fp);
     report_members comp = { a->model_order, cat->n_models, a->comp.component, 1 };
     report_group_rows(fp, cat, a->comp.components, &comp, 1);
@@ -202,9 +217,11 @@ void report_section_structure(FILE *fp, const bc_analysis *a)
     fmt_printf(fp,
                "\n### Communities\n\nCommunities of the model-dataset graph (igraph "
                "multilevel, seeded), Barber's bipartite modularity Q = %N (0 = no more "
-               "structure than chance, 1 = separate islands).\n\n"
-               "| community | models | datasets |\n|---:|---|---|\n",
+               "structure than chance, 1 = separate islands).\n\n",
                a->modularity);
+    fputs(a->n_communities ? "| community | models | datasets |\n|---:|---|---|\n"
+                           : "The graph has no edge: no usage fact names a dataset.\n",
+          fp);
     report_members comm[2] = { { a->model_order, cat->n_models, a->community_model, 1 },
                                { a->dataset_order, cat->n_datasets, a->community_dataset, 0 } };
     report_group_rows(fp, cat, a->n_communities, comm, 2);
@@ -214,10 +231,9 @@ void report_section_structure(FILE *fp, const bc_analysis *a)
                "first, %N in random order (mean of %N seeded runs). A large difference means "
                "the field leans on a few datasets.\n\n",
                a->rob.area_most_used, a->rob.area_random, (double)a->rob.runs);
-    report_figure(fp, 5);
+    report_figure(fp, 5, cat);
     fputs("### Bridging datasets\n\nDatasets with the highest betweenness on the "
-          "model-dataset graph: the ones that connect otherwise separate groups of models.\n\n"
-          "| dataset | betweenness | models |\n|---|---:|---:|\n",
+          "model-dataset graph: the ones that connect otherwise separate groups of models.\n\n",
           fp);
     size_t nd = cat->n_datasets, shown = 0;
     int *idx = malloc((nd + 1) * sizeof *idx);
@@ -235,27 +251,38 @@ void report_section_structure(FILE *fp, const bc_analysis *a)
             idx[i] = t;
             if (a->betweenness[t] <= 0)
                 break;
+            if (!shown)
+                fputs("| dataset | betweenness | models |\n|---|---:|---:|\n", fp);
             fmt_printf(fp, "| %M | %N | %N |\n", cat->datasets[t].name, a->betweenness[t],
                        (double)a->cov.datasets[t].models);
             shown++;
         }
         free(idx);
     }
+    if (!shown)
+        fputs("No dataset lies between otherwise separate groups of models.\n", fp);
     fputs("\n### All figures\n\n", fp);
     analysis_write_metrics(fp, a, BC_FORMAT_MD);
     fputs("\n### Models per year\n\n", fp);
-    report_figure(fp, 6);
+    size_t dated = 0;
+    for (size_t m = 0; m < cat->n_models; m++)
+        dated += cat->models[m].year > 0;
+    if (dated)
+        report_figure(fp, 6, cat);
+    else
+        fputs("No model has a year (models.csv has no `year` column, or it is empty).\n\n", fp);
 }
 
 void report_section_plan(FILE *fp, const bc_plan *plan)
 {
+    const bc_catalog *cat = plan->cat;
     fputs("## Suggested evaluation set\n\nThe five datasets that make the most (model, task) "
           "pairs comparable, over every covered task and every model (`benchcov plan "
           "--all-tasks --k 5`).\n\n",
           fp);
     plan_write_md_at(fp, plan, 3);
     fputc('\n', fp);
-    report_figure(fp, 7);
+    report_figure(fp, 7, cat);
 }
 
 void report_section_methods(FILE *fp)

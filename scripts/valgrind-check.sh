@@ -1,7 +1,9 @@
 #!/bin/bash
 # valgrind-check.sh BINARY DATA_DIR - runs benchcov under valgrind's
-# memcheck on `report` (into a scratch directory) and on `check`, and
-# fails on any memory error or any definite, indirect or possible leak.
+# memcheck on `report` (into a scratch directory), on `check` and on
+# `import` (the seed table and the import fixtures) and on `export`
+# (GraphML, the format with the most state), and fails on any memory
+# error or any definite, indirect or possible leak.
 #
 # Build without sanitizers first (valgrind and ASan do not mix), e.g.
 #   cmake -S . -B /tmp/bc-vg -DCMAKE_BUILD_TYPE=Debug && cmake --build /tmp/bc-vg
@@ -57,5 +59,18 @@ check_one() {
 
 check_one report report --data "$DATA" --out "$TMP/report"
 check_one check check --data "$DATA"
+# The importers: the seed table against the catalog, and the committed fixtures.
+seed=$(find "$DATA/seed" -maxdepth 1 -name "*.txt" 2>/dev/null | sort | head -n 1)
+if [ -n "$seed" ]; then
+    check_one import-markdown import markdown "$seed" --out "$TMP/import-md" --catalog "$DATA" \
+        --role train
+fi
+fixtures=$here/../tests/fixtures/import
+if [ -d "$fixtures" ]; then
+    check_one import-pwc import pwc "$fixtures/pwc.json" --out "$TMP/import-pwc"
+    check_one import-matrix import matrix "$fixtures/leaderboard.csv" --out "$TMP/import-mx" \
+        --facet Org --task-map "$fixtures/leaderboard_tasks.csv"
+fi
+check_one export export --data "$DATA" --format graphml --out "$TMP/graph.graphml"
 
 exit "$failed"

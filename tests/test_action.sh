@@ -16,8 +16,8 @@ trap '[ -n "${KEEP:-}" ] || rm -rf "$tmp"' EXIT
 py=python3
 [ -x /usr/bin/python3 ] && py=/usr/bin/python3
 
-ok() { echo "ok: $*"; }
-bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
+# shellcheck source=tests/shell_lib.sh
+. "$src/tests/shell_lib.sh"
 want_rc() { # want_rc CODE WHAT
     if [ "$rc" -eq "$1" ]; then ok "$2: exit $1"; else bad "$2: exit $rc, expected $1: $(tail -5 "$tmp/log")"; fi
 }

@@ -298,6 +298,138 @@ static void test_buffer(void **state)
     errors_release(&e);
 }
 
+/* ------------------------------------------------ schema v2 messages */
+
+/*
+ * Loads the given files from memory (NULL: absent) and checks the first
+ * diagnostic, its place and the count.
+ */
+static void load_expect(const char *tasks, const char *models, const char *datasets,
+                        const char *usage, int rc, const char *file, long line, long col,
+                        const char *msg, size_t count)
+{
+    const char *text[4] = { tasks, models, datasets, usage };
+    static const char *const which[4] = { "tasks", "models", "datasets", "usage" };
+    bc_catalog cat;
+    bc_errors e;
+    catalog_init(&cat);
+    errors_init(&e);
+    int worst = BC_OK;
+    for (int i = 0; i < 4; i++) {
+        if (!text[i])
+            continue;
+        char path[32];
+        snprintf(path, sizeof path, "m/%s.csv", which[i]);
+        int r = catalog_load_buffer(&cat, which[i], path, text[i], strlen(text[i]), &e);
+        if (r > worst)
+            worst = r;
+    }
+    if (worst != rc || e.n != count || (msg && (e.n == 0 || strcmp(e.items[0].msg, msg) != 0)))
+        errors_print(&e, stderr);
+    assert_int_equal(worst, rc);
+    if (msg)
+        expect_first(&e, file, line, col, msg);
+    assert_int_equal(e.n, count);
+    catalog_release(&cat);
+    errors_release(&e);
+}
+
+static const char two_tasks[] = "code,name\nASR,Speech recognition\nST,Speech translation\n";
+
+static void test_messages(void **state)
+{
+    (void)state;
+    /* A UTF-16 file is named as such, little- and big-endian. */
+    load_expect("\xFF\xFE" "c\0o\0d\0e\0\n\0", NULL, NULL, "model,dataset\n", BC_EX_DATAERR,
+                "m/tasks.csv", 1, 1,
+                "file is UTF-16 (little-endian byte order mark); save it as UTF-8", 1);
+    load_expect(NULL, NULL, NULL, "\xFE\xFF\0m\0o", BC_EX_DATAERR, "m/usage.csv", 1, 1,
+                "file is UTF-16 (big-endian byte order mark); save it as UTF-8", 1);
+    /* A header split by ';': the wrong delimiter, at the first ';'. */
+    load_expect(NULL, NULL, NULL, "model;dataset;task\nA;B;C\n", BC_EX_DATAERR, "m/usage.csv",
+                1, 6, "header separated by ';' (columns must be separated by ',')", 1);
+    /* A ',' inside a list field: quoted, the item names no task; unquoted, one field too many. */
+    load_expect(two_tasks, NULL, "dataset,tasks,hours\nX,\"ASR,ST\",3\n", NULL, BC_EX_DATAERR,
+                "m/datasets.csv", 2, 3,
+                "unknown task 'ASR,ST' (separate list items with ';', not ',')", 1);
+    load_expect(two_tasks, NULL, "dataset,tasks,hours\nX,ASR,ST,3\n", NULL, BC_EX_DATAERR,
+                "m/datasets.csv", 2, 10,
+                "expected 3 fields, found 4 (a ',' inside a list? separate list items with ';')",
+                1);
+    load_expect(NULL, NULL, "dataset,languages\nX,\"en,de\"\n", "model,dataset\nA,X\n",
+                BC_EX_DATAERR, "m/datasets.csv", 2, 3,
+                "language 'en,de' holds a ',' (separate list items with ';')", 1);
+    load_expect(NULL, NULL, "dataset,tasks\nX,\"ASR, ST\"\n", "model,dataset\nA,X\n",
+                BC_EX_DATAERR, "m/datasets.csv", 2, 3,
+                "task 'ASR, ST' holds a ',' (separate list items with ';')", 1);
+    /* A quote left open runs to the end of the file and swallows rows: the
+       models it swallowed raise no "unknown model" later. */
+    load_expect(NULL, "model,year\nA,2020\n\"B,2021\nC,2022\n",
+                NULL, "model,dataset,task\nA,X,T\nC,X,T\nB,X,T\n", BC_EX_DATAERR,
+                "m/models.csv", 3, 1,
+                "unterminated quoted field: the quote opened here runs to the end of the file",
+                1);
+    /* A quoted field that closes lines later, then a stray character. */
+    load_expect(NULL, "model,year\nA,2020\n\"B,2021\nC\"x,2022\nD,2023\n", NULL,
+                "model,dataset,task\nD,X,T\nC,X,T\n", BC_EX_DATAERR, "m/models.csv", 3, 1,
+                "unexpected character after closing quote (double a quote inside a quoted "
+                "field); the quoted field opened here runs to line 4",
+                1);
+    /* A slip in a usage column name, which would otherwise be dropped silently. */
+    load_expect(NULL, NULL, NULL, "model,dataset,taks\nA,X,T\n", BC_EX_DATAERR, "m/usage.csv",
+                1, 15, "unknown column 'taks' (did you mean 'task'?)", 1);
+    /* Empty column names. */
+    load_expect(NULL, NULL, NULL, "model,dataset,\nA,X,\n", BC_EX_DATAERR, "m/usage.csv", 1, 15,
+                "empty column name (trailing comma?)", 1);
+    /* Score is a number, signed or zero; anything else is named. */
+    load_expect(NULL, NULL, NULL, "model,dataset,task,score\nA,X,T,-0.5\nB,X,T,0\nC,X,T,2.1%\n",
+                BC_EX_DATAERR, "m/usage.csv", 4, 7,
+                "invalid score '2.1%' (expected a number such as 71.3)", 1);
+    /* Role: a case slip is named with the right case. */
+    load_expect(NULL, NULL, NULL, "model,dataset,task,role\nA,X,T,TRAIN\n", BC_EX_DATAERR,
+                "m/usage.csv", 2, 7,
+                "invalid role 'TRAIN' (expected train or eval; did you mean 'train'?)", 1);
+    /* Known columns in any case and order; the rest of usage.csv is ignored. */
+    load_expect(NULL, NULL, NULL, "Notes,Task,MODEL,Dataset\nfine,T,A,X\n", BC_OK, NULL, 0, 0,
+                NULL, 0);
+}
+
+/* A one-file catalog: every entry named by usage, scores and metrics kept. */
+static void test_one_file(void **state)
+{
+    (void)state;
+    static const char usage[] = "model,dataset,task,score,metric,split\n"
+                                "GPT-4,MMLU,knowledge,86.4,accuracy,test\n"
+                                "GPT-4,GSM8K,math,92,accuracy,test\n"
+                                "Llama 3,mmlu,knowledge,,,\n"
+                                "Llama 3,,code,,,\n";
+    bc_catalog cat;
+    bc_errors e;
+    catalog_init(&cat);
+    errors_init(&e);
+    assert_int_equal(catalog_load_buffer(&cat, "usage", "u.csv", usage, sizeof usage - 1, &e),
+                     BC_OK);
+    assert_int_equal(cat.n_models, 2);
+    assert_int_equal(cat.n_datasets, 2);        /* mmlu is MMLU */
+    assert_int_equal(cat.n_tasks, 3);
+    assert_int_equal(cat.n_usage, 4);
+    assert_int_equal(cat.aliases_used, 1);
+    assert_string_equal(cat.tasks[0].code, "knowledge");
+    assert_string_equal(cat.tasks[0].name, "knowledge");
+    assert_int_equal(cat.models[1].line, 0);    /* named by usage only */
+    assert_true(cat.usage[0].score == 86.4);
+    assert_string_equal(cat.usage[0].metric, "accuracy");
+    assert_string_equal(cat.usage[1].split, "test");
+    assert_true(cat.usage[2].score != cat.usage[2].score);   /* NaN: no score */
+    assert_int_equal(cat.usage[3].dataset, -1);
+    /* Without datasets.csv a dataset serves the tasks its facts name. */
+    assert_int_equal(cat.datasets[0].n_tasks, 1);
+    assert_int_equal(cat.datasets[0].tasks[0], 0);
+    assert_int_equal(cat.usage[0].role, BC_ROLE_EVAL);
+    catalog_release(&cat);
+    errors_release(&e);
+}
+
 /* ------------------------------------------------------ bad fixtures */
 
 #define BAD_TEST(fn, ...)                       \
@@ -638,6 +770,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_good),
         cmocka_unit_test(test_buffer),
+        cmocka_unit_test(test_messages),
+        cmocka_unit_test(test_one_file),
         cmocka_unit_test(test_quote_unterminated),
         cmocka_unit_test(test_quote_broken),
         cmocka_unit_test(test_quote_stray),

@@ -13,23 +13,8 @@ trap 'rm -rf "$tmp"' EXIT
 py=python3
 [ -x /usr/bin/python3 ] && py=/usr/bin/python3
 
-ok() { echo "ok: $*"; }
-bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
-
-# expect CODE PATTERN -- ARGS...: exit code CODE and stderr matching PATTERN (grep -E).
-expect() {
-    local code=$1 pattern=$2
-    shift 3
-    "$bin" "$@" >"$tmp/out" 2>"$tmp/err"
-    local rc=$?
-    if [ "$rc" -ne "$code" ]; then
-        bad "benchcov $*: exit $rc, expected $code ($(head -c 300 "$tmp/err"))"
-    elif [ -n "$pattern" ] && ! grep -qE -- "$pattern" "$tmp/err"; then
-        bad "benchcov $*: stderr lacks /$pattern/: $(head -c 300 "$tmp/err")"
-    else
-        ok "benchcov $*: $code"
-    fi
-}
+# shellcheck source=tests/shell_lib.sh
+. "$src/tests/shell_lib.sh"
 
 cd "$src" || exit 1
 F=tests/fixtures/diff
@@ -46,6 +31,11 @@ expect 0 "" -- diff $F/base $F/changed --fail-on errors
 expect 0 "" -- diff $F/base $F/renamed --fail-on new-uncovered,new-isolated,removed-model,errors
 [ -s "$tmp/out" ] || bad "diff printed nothing"
 expect 0 "" -- diff $F/changed $F/base --fail-on new-uncovered
+
+# One-file catalogs (a usage CSV each) compare the same way.
+expect 1 "^benchcov: fail-on removed-model: models removed: 1 \('E'\)$" -- \
+    diff $F/base/usage.csv $F/changed/usage.csv --fail-on removed-model
+grep -q '^| model | F | added |  | F |$' "$tmp/out" || bad "one-file diff lacks the added model F"
 
 # errors: NEW fails check -> 1 with the check messages; without it, 65.
 expect 1 "fail-on errors: 'tests/fixtures/bad/unknown_refs' fails check" -- \

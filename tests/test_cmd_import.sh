@@ -49,6 +49,24 @@ grep -q "^SALMONN,GigaSpeech,ASR,train,$F/survey.md$" "$tmp/mdc/usage.csv" ||
     bad "merged catalog lacks the imported fact"
 grep -q "^SALMONN,LibriSpeech,ASR,eval,catalog$" "$tmp/mdc/usage.csv" ||
     bad "merged catalog lost the catalog's fact"
+# The shipped catalog merged with its own seed table: still valid, every fact kept.
+expect 0 "" -- import markdown data/seed/000_af6c99f7d2546b96.txt --out "$tmp/seed" \
+    --catalog data --role train --source seed
+expect 0 "" -- check --data "$tmp/seed"
+before_rows=$("$bin" check --data data | awk '/usage rows/ { print $3 }')
+after_rows=$("$bin" check --data "$tmp/seed" | awk '/usage rows/ { print $3 }')
+if [ "$after_rows" -ge "$before_rows" ]; then
+    ok "merged seed keeps the catalog's $before_rows facts ($after_rows)"
+else
+    bad "merged seed has $after_rows facts, the catalog $before_rows"
+fi
+
+# A one-file catalog (usage only, scores) as --catalog: its tasks keep their codes as names.
+printf 'model,dataset,task,score\nA,LibriSpeech,ASR,3.5\nB,AudioSet,SEC,\n' >"$tmp/one.csv"
+expect 0 "" -- import markdown $F/survey.md --out "$tmp/one" --catalog "$tmp/one.csv"
+expect 0 "" -- check --data "$tmp/one"
+grep -qx "A,LibriSpeech,ASR,eval,,3.5,," "$tmp/one/usage.csv" || bad "one-file catalog's fact and score"
+grep -qx "ASR,ASR" "$tmp/one/tasks.csv" || bad "one-file catalog's task"
 expect 0 "" -- import matrix $F/leaderboard.csv --out "$tmp/mx" --facet Org \
     --facet 'Params (B)' --facet Notes --task-map $F/leaderboard_tasks.csv --metric accuracy
 expect 0 "" -- check --data "$tmp/mx"

@@ -64,15 +64,17 @@ static void test_hand_worked(void **state)
     assert_int_equal(c.same_task[A], 1);
     assert_int_equal(c.same_task[B], 1);
     assert_int_equal(c.same_task[C], 0);
-    static const bc_indomain want[] = {
-        { A, LS, ASR, 1 }, { A, LS, ST, 0 }, { A, CV, ASR, 0 }, { B, LS, ASR, 0 },
-        { B, ESC, SEC, 1 },
+    /* Every evaluation, in (model, dataset, task) index order. */
+    static const bc_evaluation want[] = {
+        { A, LS, ASR, 1, 1 },  { A, LS, ST, 1, 0 },  { A, CV, ASR, 1, 0 }, { A, ESC, SEC, 0, 0 },
+        { B, LS, ASR, 1, 0 },  { B, ESC, SEC, 1, 1 }, { C, LS, ASR, 0, 0 },
     };
-    assert_int_equal(c.n_rows, 5);
-    for (size_t i = 0; i < 5; i++) {
+    assert_int_equal(c.n_rows, 7);
+    for (size_t i = 0; i < 7; i++) {
         assert_int_equal(c.rows[i].model, want[i].model);
         assert_int_equal(c.rows[i].dataset, want[i].dataset);
         assert_int_equal(c.rows[i].task, want[i].task);
+        assert_int_equal(c.rows[i].in_domain, want[i].in_domain);
         assert_int_equal(c.rows[i].same_task, want[i].same_task);
     }
     contamination_release(&c);

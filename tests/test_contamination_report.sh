@@ -8,7 +8,7 @@
 # tests/golden/contamination/ (worked by hand as well: Pengi 3 of 3
 # in-domain, 2 on the same task; SALMONN 2 of 3, 1; Zeta 1 of 1, 1;
 # Qwen-Audio 0 of 2; 6 of 9 in all).  Without eval rows, or without
-# train rows, the section is one line and the tables are headers only.
+# train rows, the section is one line and nothing is in-domain.
 set -u
 
 BINARY=${1:?usage: test_contamination_report.sh BINARY SOURCE_DIR}
@@ -43,9 +43,11 @@ has '## Contamination' "section present"
 has '- **6 of 9 evaluations (66.7%) are in-domain**, 4 of them on the same task.' "totals line"
 has '- 3 of the 4 models with evaluation facts have at least one in-domain evaluation.' \
     "models line"
-has '| Pengi | 3 | 3 | 2 | Clotho (AAC), Clotho-AQA (AQA), MELD (AQA) |' \
-    "Pengi row lists its in-domain evaluations in name order"
-has '| Qwen-Audio | 2 | 0 | 0 | none |' "Qwen-Audio row"
+has '| Pengi | 3 | 3 | 2 | **Clotho (AAC)**, **Clotho-AQA (AQA)**, **MELD (AQA)** |' \
+    "Pengi row lists its evaluations in name order, in-domain in bold"
+has '| SALMONN | 3 | 2 | 1 | AudioCaps, the set (AAC), **CoVoST 2 (ST)**, **LibriSpeech (ASR)** |' \
+    "SALMONN row: the task-free CoVoST 2 training makes its CoVoST 2 evaluation in-domain"
+has '| Qwen-Audio | 2 | 0 | 0 | CoVoST 2 (ST), LibriSpeech (ASR) |' "Qwen-Audio row"
 has 'Zeta, the "quoted" model' "catalog text kept"
 # Most in-domain first: Pengi (3) before SALMONN (2) before Zeta (1) before Qwen-Audio (0).
 order=$(sed -n '/^## Contamination/,/^## Suggested/p' "$md" | grep -E '^\| (Pengi|SALMONN|Zeta|Qwen)' |
@@ -69,10 +71,14 @@ for role in train eval; do
     else
         fail "$role only: section has $lines non-empty lines"
     fi
-    if [ "$(wc -l <"$TMP/$role/out/tables/contamination.csv")" -eq 1 ]; then
-        pass "$role only: contamination.csv is a header"
+    # Train only: no evaluation at all.  Eval only: the 9 evaluations, none in-domain.
+    want=1
+    [ "$role" = eval ] && want=10
+    got=$(wc -l <"$TMP/$role/out/tables/contamination.csv")
+    if [ "$got" -eq "$want" ] && ! grep -q ',yes,' "$TMP/$role/out/tables/contamination.csv"; then
+        pass "$role only: contamination.csv has $want lines, nothing in-domain"
     else
-        fail "$role only: contamination.csv"
+        fail "$role only: contamination.csv has $got lines, expected $want, none in-domain"
     fi
 done
 

@@ -4,8 +4,9 @@
 # bad data (65), an output that cannot be created (73), a full disk (74),
 # --out written through a temporary (an earlier file survives a failed
 # run, no temporary is left), the same bytes on stdout and in --out, in
-# any locale and time zone, and every format on the hostile catalog
-# well-formed enough for a strict parser.  What the formats hold is
+# any locale and time zone, every format on the hostile catalog
+# well-formed enough for a strict parser, and the edge list a fixed point
+# of export (read back as a one-file catalog, it exports to itself).  What the formats hold is
 # checked against independent readers by tests/export_reference.sh.
 set -u
 bin=$1
@@ -160,6 +161,18 @@ if [ "$rows" = 25 ]; then
 else
     bad "attack: edge list has $rows CSV records, expected 25"
 fi
+
+# The edge list read back as a one-file catalog exports to the same bytes:
+# names, roles, scores and sources survive, quotes and line breaks too.
+for c in data tests/fixtures/attack tests/fixtures/export_leaderboard; do
+    if "$bin" export --data "$c" --format edges --out "$tmp/e1.csv" &&
+        "$bin" export --data "$tmp/e1.csv" --format edges --out "$tmp/e2.csv" &&
+        cmp -s "$tmp/e1.csv" "$tmp/e2.csv"; then
+        ok "$c: the edge list of the edge list is the same file"
+    else
+        bad "$c: exporting the exported edge list changes it"
+    fi
+done
 
 echo "$fail failed"
 [ "$fail" -eq 0 ]

@@ -823,7 +823,12 @@ static void test_codes(void **state)
     assert_int_equal(draft_task_label(&d, "Speech Recognition", 0, NULL, 0, 0, &a), BC_OK);
     assert_int_equal(draft_task_label(&d, "Speech-Recognition!", 0, NULL, 0, 0, &b), BC_OK);
     assert_true(a != b);
+    /* the suffix is above the number of tasks, so the search for a free one stays short */
     assert_string_equal(draft_get(&d, DRAFT_TASKS, b, "code"), "SPEECH-RECOGNITION-2");
+    int third;
+    assert_int_equal(draft_task_label(&d, "speech recognition?", 0, NULL, 0, 0, &third), BC_OK);
+    assert_true(third != a && third != b);
+    assert_string_equal(draft_get(&d, DRAFT_TASKS, third, "code"), "SPEECH-RECOGNITION-3");
     draft_release(&d);
 
     char s[64];

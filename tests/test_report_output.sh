@@ -12,8 +12,8 @@ src=$2
 fail=0
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-ok() { echo "ok: $*"; }
-bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
+# shellcheck source=tests/shell_lib.sh
+. "$src/tests/shell_lib.sh"
 cd "$src" || exit 1
 
 mkdir -p "$tmp/site"

@@ -25,7 +25,8 @@ plot "dataset_popularity.dat" using 1:2:5:xtic(3) with boxes lc rgb variable not
      keyentry with boxes lc rgb "#0072B2" title "speech", \
      keyentry with boxes lc rgb "#E69F00" title "sound", \
      keyentry with boxes lc rgb "#56B4E9" title "text", \
-     keyentry with boxes lc rgb "#009E73" title "music"
+     keyentry with boxes lc rgb "#009E73" title "music", \
+     keyentry with boxes lc rgb "#CC79A7" title "vision"
 
 set terminal pngcairo size 875,480 noenhanced font "sans,10" background rgb "white"
 set termoption noenhanced

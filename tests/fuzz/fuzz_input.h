@@ -19,7 +19,8 @@
  * The files are loaded with catalog_load_buffer in the order the loader
  * requires, and on success the catalog is checked against the promises
  * catalog.h makes (indices in range, task lists ascending and unique,
- * every name finds its own entry).  A broken promise is reported as a
+ * every name finds its own entry), then exported in every format
+ * (fuzz_export_check).  A broken promise is reported as a
  * non-zero return of fuzz_catalog_check, which the harness turns into a
  * crash and the replay test into a failure.
  */
@@ -33,6 +34,7 @@
 
 #include "catalog.h"
 #include "error.h"
+#include "export.h"
 
 #define FUZZ_SEPARATOR "\n%%%%\n"
 
@@ -245,6 +247,38 @@ static inline int fuzz_catalog_check(const bc_catalog *cat)
  * catalog.h: a result code it may not give, a failure without a
  * diagnostic, or a "valid" catalog that fails fuzz_catalog_check.
  */
+/*
+ * Exports a loaded catalog in every format and graph: each must succeed,
+ * and the graph formats (GraphML, DOT, JSON) must hold no byte below 0x20
+ * but the line ends between nodes and edges: catalog text, line breaks
+ * included, is always escaped.  Returns 0, or -1 when a promise is broken.
+ */
+static inline int fuzz_export_check(const bc_catalog *cat)
+{
+    static const unsigned graphs[] = { BC_EXPORT_MODEL_DATASET, BC_EXPORT_MODEL_TASK,
+                                       BC_EXPORT_DATASET_TASK, BC_EXPORT_ALL };
+    for (int f = BC_EXPORT_GRAPHML; f <= BC_EXPORT_JSON; f++)
+        for (size_t g = 0; g < sizeof graphs / sizeof graphs[0]; g++) {
+            char *buf = NULL;
+            size_t len = 0;
+            FILE *fp = open_memstream(&buf, &len);
+            if (!fp)
+                return 0; /* out of memory: nothing to check */
+            int rc = export_write(fp, cat, (bc_export_format)f, graphs[g]);
+            if (fclose(fp) != 0 || !buf) {
+                free(buf);
+                return 0;
+            }
+            int bad = rc != BC_OK && rc != BC_EX_SOFTWARE;
+            for (size_t i = 0; f != BC_EXPORT_EDGES && i < len && !bad; i++)
+                bad = (unsigned char)buf[i] < 0x20 && buf[i] != '\n';
+            free(buf);
+            if (bad)
+                return -1;
+        }
+    return 0;
+}
+
 static inline int fuzz_catalog_run(const uint8_t *data, size_t size)
 {
     const uint8_t *text[4];
@@ -270,7 +304,8 @@ static inline int fuzz_catalog_run(const uint8_t *data, size_t size)
         if (rc != BC_OK && rc != BC_EX_DATAERR)
             break; /* as catalog_load: only data errors let loading go on */
     }
-    if (worst == BC_OK && (errs.code != BC_OK || fuzz_catalog_check(&cat) != 0))
+    if (worst == BC_OK && (errs.code != BC_OK || fuzz_catalog_check(&cat) != 0 ||
+                           fuzz_export_check(&cat) != 0))
         broken = 1;
     catalog_release(&cat);
     errors_release(&errs);

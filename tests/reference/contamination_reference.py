@@ -4,8 +4,9 @@
 Reads a catalog directory with Python's csv module, resolves model and
 dataset names through their aliases (ASCII case folded, runs of white
 space folded), and writes the two tables `benchcov report` writes:
-tables/contamination.csv (model,dataset,task,same_task: every eval fact
-whose model also has a train fact on the same dataset) and
+tables/contamination.csv (model,dataset,task,in_domain,same_task: every
+eval fact with a named dataset, in-domain when its model also has a train
+fact on that dataset, same-task when such a fact names the task) and
 tables/contamination_by_model.csv (model,evaluations,in_domain,same_task
 for every model with an eval fact on a named dataset), sorted by name in
 byte order.  Usage: contamination_reference.py CATALOG_DIR OUT_DIR
@@ -49,18 +50,18 @@ def main(cat, out):
     for m, d, t in evals:
         e = per.setdefault(m, [0, 0, 0])
         e[0] += 1
-        if (m, d) in trained_on:
-            same = bool(t) and (m, d, t) in train
-            rows.append((m, d, t, same))
-            e[1] += 1
-            e[2] += same
+        inside = (m, d) in trained_on
+        same = inside and bool(t) and (m, d, t) in train
+        rows.append((m, d, t, inside, same))
+        e[1] += inside
+        e[2] += same
     key = lambda s: s.encode("utf-8")
     rows.sort(key=lambda r: (key(r[0]), key(r[1]), key(r[2])))
     with open(os.path.join(out, "contamination.csv"), "w", newline="") as f:
-        f.write("model,dataset,task,same_task\n")
-        for m, d, t, same in rows:
-            f.write("%s,%s,%s,%s\n" % (csv_field(m), csv_field(d), csv_field(t),
-                                       "yes" if same else "no"))
+        f.write("model,dataset,task,in_domain,same_task\n")
+        for m, d, t, inside, same in rows:
+            f.write("%s,%s,%s,%s,%s\n" % (csv_field(m), csv_field(d), csv_field(t),
+                                          "yes" if inside else "no", "yes" if same else "no"))
     with open(os.path.join(out, "contamination_by_model.csv"), "w", newline="") as f:
         f.write("model,evaluations,in_domain,same_task\n")
         for m in sorted(per, key=key):

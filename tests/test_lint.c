@@ -1,0 +1,122 @@
+/*
+ * test_lint.c - the curation slips of `check` (lint.h) on
+ * tests/fixtures/lint, each at its exact place, worked out by hand:
+ *
+ *   models.csv   LTU's encoder_family `whsiper` (line 4, column 5) is two
+ *                edits from `whisper` (2 entries); its output `Text`
+ *                (line 4, column 13) differs by case from `text` (3).
+ *                Pengi's `htsat` is far from everything: no finding.
+ *   datasets.csv GigaSpeech (line 4) is never used.
+ *   usage.csv    Pengi,Clotho,ASR (line 5, task in column 14): Clotho
+ *                lists AAC only.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <cmocka.h>
+
+#include "catalog.h"
+#include "lint.h"
+
+#define DIR "tests/fixtures/lint"
+
+static void expect(const bc_diag *d, const char *file, long line, long col, const char *msg)
+{
+    assert_string_equal(d->file, file);
+    assert_int_equal(d->line, line);
+    assert_int_equal(d->col, col);
+    assert_string_equal(d->msg, msg);
+}
+
+static const char *const msgs[4] = {
+    "encoder_family 'whsiper' appears once; elsewhere it is 'whisper' (2 entries)",
+    "output 'Text' appears once; elsewhere it is 'text' (3 entries)",
+    "dataset 'GigaSpeech' is never used in usage.csv",
+    "task 'ASR' is not in the tasks of dataset 'Clotho' (datasets.csv line 3)",
+};
+
+static void check_all(const bc_errors *e, int strict)
+{
+    static const char *const files[4] = { DIR "/models.csv", DIR "/models.csv",
+                                          DIR "/datasets.csv", DIR "/usage.csv" };
+    static const long lines[4] = { 4, 4, 4, 5 }, cols[4] = { 5, 13, 1, 14 };
+    assert_int_equal(e->n, 4);
+    for (int i = 0; i < 4; i++) {
+        char msg[256];
+        snprintf(msg, sizeof msg, "%s%s", strict ? "" : "warning: ", msgs[i]);
+        expect(&e->items[i], files[i], lines[i], cols[i], msg);
+    }
+}
+
+static void test_warnings(void **state)
+{
+    (void)state;
+    bc_catalog cat;
+    bc_errors e;
+    catalog_init(&cat);
+    errors_init(&e);
+    assert_int_equal(catalog_load(&cat, DIR, &e), BC_OK);
+    assert_int_equal(lint_catalog(&cat, 0, &e), 4);
+    check_all(&e, 0);
+    assert_int_equal(e.code, BC_OK);     /* warnings leave the exit status alone */
+    errors_release(&e);
+    errors_init(&e);
+    assert_int_equal(lint_catalog(&cat, 1, &e), 4);
+    check_all(&e, 1);
+    assert_int_equal(e.code, BC_EX_DATAERR);
+    errors_release(&e);
+    catalog_release(&cat);
+}
+
+/* The shipped good fixture: GTZAN is listed for MGR and never used; nothing else. */
+static void test_good_fixture(void **state)
+{
+    (void)state;
+    bc_catalog cat;
+    bc_errors e;
+    catalog_init(&cat);
+    errors_init(&e);
+    assert_int_equal(catalog_load(&cat, "tests/fixtures/good", &e), BC_OK);
+    assert_int_equal(lint_catalog(&cat, 0, &e), 1);
+    expect(&e.items[0], "tests/fixtures/good/datasets.csv", 7, 1,
+           "warning: dataset 'GTZAN' is never used in usage.csv");
+    errors_release(&e);
+    catalog_release(&cat);
+}
+
+/* Versions are no slips; two lone spellings are no established one. */
+static void test_no_finding(void **state)
+{
+    (void)state;
+    static const char models[] = "model,llm,family\n"
+                                 "A,LLaMA,llama\nB,LLaMA,llama\nC,LLaMA 3,llava\nD,LLaMA-2,\n"
+                                 "E,gpt,opt\n";
+    static const char usage[] = "model,dataset,task\nA,X,T\nB,X,T\nC,X,T\nD,X,T\nE,X,T\n";
+    bc_catalog cat;
+    bc_errors e;
+    catalog_init(&cat);
+    errors_init(&e);
+    assert_int_equal(catalog_load_buffer(&cat, "models", "m.csv", models, sizeof models - 1, &e),
+                     BC_OK);
+    assert_int_equal(catalog_load_buffer(&cat, "usage", "u.csv", usage, sizeof usage - 1, &e),
+                     BC_OK);
+    /* llava (once) is one edit from llama (2): a finding; the rest are not */
+    assert_int_equal(lint_catalog(&cat, 0, &e), 1);
+    expect(&e.items[0], "m.csv", 4, 11,
+           "warning: family 'llava' appears once; elsewhere it is 'llama' (2 entries)");
+    errors_release(&e);
+    catalog_release(&cat);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_warnings),
+        cmocka_unit_test(test_good_fixture),
+        cmocka_unit_test(test_no_finding),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
