@@ -35,17 +35,7 @@ const char *catalog_expected_header(file_kind kind)
 /* A trimmed copy of s, or NULL when memory runs out. */
 static char *trimmed(const char *s)
 {
-    size_t n = strlen(s);
-    while (n > 0 && (*s == ' ' || *s == '\t'))
-        s++, n--;
-    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-        n--;
-    char *d = malloc(n + 1);
-    if (d) {
-        memcpy(d, s, n);
-        d[n] = '\0';
-    }
-    return d;
+    return load_dup_trim(s, strlen(s));
 }
 
 /*

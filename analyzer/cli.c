@@ -12,6 +12,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 const bc_command bc_commands[] = {
     { "check", cmd_check, usage_check, "validate the catalog and summarise it" },
@@ -68,15 +69,37 @@ static int bad_value(const char *opt, const char *val, const char *why, bc_error
                       opt, why);
 }
 
+int cli_parse_choice(const char *opt, const char *val, const char *const *choices, int *out,
+                     bc_errors *errs)
+{
+    size_t n = 0;
+    const char *fix = NULL;
+    for (; choices[n]; n++) {
+        if (strcmp(val, choices[n]) == 0) {
+            *out = (int)n;
+            return BC_OK;
+        }
+        if (strcasecmp(val, choices[n]) == 0)
+            fix = choices[n];
+    }
+    char why[256];
+    size_t w = (size_t)snprintf(why, sizeof why, "expected");
+    for (size_t i = 0; i < n && w < sizeof why; i++)
+        w += (size_t)snprintf(why + w, sizeof why - w, "%s'%s'",
+                              i == 0 ? " " : i + 1 == n ? " or " : ", ", choices[i]);
+    if (fix && w < sizeof why)
+        snprintf(why + w, sizeof why - w, " (did you mean '%s'?)", fix);
+    return bad_value(opt, val, why, errs);
+}
+
 int cli_parse_format(const char *opt, const char *val, bc_format *out, bc_errors *errs)
 {
-    if (strcmp(val, "md") == 0)
-        *out = BC_FORMAT_MD;
-    else if (strcmp(val, "csv") == 0)
-        *out = BC_FORMAT_CSV;
-    else
-        return bad_value(opt, val, "expected 'md' or 'csv'", errs);
-    return BC_OK;
+    static const char *const formats[] = { "md", "csv", NULL };
+    int i;
+    int rc = cli_parse_choice(opt, val, formats, &i, errs);
+    if (rc == BC_OK)
+        *out = i ? BC_FORMAT_CSV : BC_FORMAT_MD;
+    return rc;
 }
 
 /* Plain digits only: no sign, no space, no base prefix. */
@@ -220,14 +243,13 @@ int cli_parse_common(int argc, char **argv, unsigned accepted, bc_opts *o, bc_er
         case 's': rc = cli_parse_u64("--seed", optarg, &o->seed, errs); break;
         case 't': rc = cli_parse_long("--thin", optarg, 1, 1000000, &o->thin, errs); break;
         case 'n': rc = cli_parse_long("--top", optarg, 1, 1000000000, &o->top, errs); break;
-        case 'b':
-            if (strcmp(optarg, "task") && strcmp(optarg, "model") && strcmp(optarg, "dataset"))
-                rc = errors_add(errs, BC_EX_USAGE, NULL, 0, 0,
-                                "invalid value '%s' for --by: expected 'task', 'model' or "
-                                "'dataset'",
-                                optarg);
-            o->by = optarg;
+        case 'b': {
+            static const char *const by[] = { "task", "model", "dataset", NULL };
+            int i;
+            rc = cli_parse_choice("--by", optarg, by, &i, errs);
+            o->by = rc == BC_OK ? by[i] : optarg;
             break;
+        }
         case 'h': o->help = 1; return BC_OK;
         default: return cli_bad_option(cmd, argv, optind, c, errs);
         }

@@ -55,6 +55,10 @@ int cli_unknown_name(const char *opt, const char *what, const char *name,
  * BC_EX_USAGE with "invalid value 'V' for --OPT: WHY" in errs.
  */
 int cli_parse_format(const char *opt, const char *val, bc_format *out, bc_errors *errs);
+/* One of choices[] (NULL-terminated), exactly; *out is its index.  A value
+ * that matches but for case gets "(did you mean 'csv'?)". */
+int cli_parse_choice(const char *opt, const char *val, const char *const *choices, int *out,
+                     bc_errors *errs);
 int cli_parse_long(const char *opt, const char *val, long min, long max, long *out,
                    bc_errors *errs);
 int cli_parse_u64(const char *opt, const char *val, unsigned long long *out, bc_errors *errs);

@@ -163,30 +163,21 @@ int cmd_plan(int argc, char **argv, FILE *out, bc_errors *errs)
             /* Above 0: a thousandth of an hour is the smallest budget. */
             rc = cli_parse_double("--hours", optarg, 0.001, 1e9, &opt.hours, errs);
             break;
-        case OPT_ROLE:
-            if (strcmp(optarg, "train") == 0)
-                opt.role = BC_ROLE_TRAIN;
-            else if (strcmp(optarg, "eval") == 0)
-                opt.role = BC_ROLE_EVAL;
-            else if (strcmp(optarg, "any") == 0)
-                opt.role = 0;
-            else
-                rc = errors_add(errs, BC_EX_USAGE, NULL, 0, 0,
-                                "invalid value '%s' for --role: expected 'train', 'eval' or "
-                                "'any'",
-                                optarg);
+        case OPT_ROLE: {
+            static const char *const roles[] = { "train", "eval", "any", NULL };
+            static const int role_of[] = { BC_ROLE_TRAIN, BC_ROLE_EVAL, 0 };
+            int i;
+            if ((rc = cli_parse_choice("--role", optarg, roles, &i, errs)) == BC_OK)
+                opt.role = role_of[i];
             break;
-        case OPT_OBJECTIVE:
-            if (strcmp(optarg, "comparable") == 0)
-                opt.objective = PLAN_COMPARABLE;
-            else if (strcmp(optarg, "unseen") == 0)
-                opt.objective = PLAN_UNSEEN;
-            else
-                rc = errors_add(errs, BC_EX_USAGE, NULL, 0, 0,
-                                "invalid value '%s' for --objective: expected 'comparable' "
-                                "or 'unseen'",
-                                optarg);
+        }
+        case OPT_OBJECTIVE: {
+            static const char *const objectives[] = { "comparable", "unseen", NULL };
+            int i;
+            if ((rc = cli_parse_choice("--objective", optarg, objectives, &i, errs)) == BC_OK)
+                opt.objective = i ? PLAN_UNSEEN : PLAN_COMPARABLE;
             break;
+        }
         case OPT_EXACT: exact = 1; break;
         case OPT_GREEDY: greedy = 1; break;
         case OPT_FORMAT: rc = cli_parse_format("--format", optarg, &format, errs); break;

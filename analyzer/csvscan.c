@@ -184,6 +184,20 @@ static int csv_start(bc_csvscan *s)
     return 0;
 }
 
+/*
+ * After an error inside a row: the row is announced as bad, and the bytes
+ * up to the next line feed are skipped with a fresh parser.
+ */
+static void resync(bc_csvscan *s)
+{
+    announce_bad(s);
+    reset_row(s);
+    s->st->row_bad = 1;
+    s->st->skip_to_lf = 1;
+    if (csv_start(s) < 0)
+        csvscan_oom(s);
+}
+
 /* Reports a libcsv failure at the start of the current field and resynchronises. */
 static void parse_failed(bc_csvscan *s, int at_end)
 {
@@ -215,14 +229,8 @@ static void parse_failed(bc_csvscan *s, int at_end)
     /* A quoted field that ran over lines swallowed rows: they are lost. */
     if (at_end || (st->field_quoted && st->line > st->field_line))
         s->stop = 1;
-    if (s->stop)
-        return;
-    announce_bad(s);
-    reset_row(s);
-    st->row_bad = 1;
-    st->skip_to_lf = 1;
-    if (csv_start(s) < 0)
-        csvscan_oom(s);
+    if (!s->stop)
+        resync(s);
 }
 
 static void feed_csv(bc_csvscan *s, const unsigned char *p, size_t n)
@@ -336,12 +344,7 @@ static void field_too_long(bc_csvscan *s)
         s->stop = 1;              /* no safe place to resume inside a quoted field */
         return;
     }
-    announce_bad(s);
-    reset_row(s);
-    st->row_bad = 1;
-    st->skip_to_lf = 1;
-    if (csv_start(s) < 0)
-        csvscan_oom(s);
+    resync(s);
 }
 
 static int is_special(unsigned char b)

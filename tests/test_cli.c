@@ -83,6 +83,47 @@ static void test_split_list(void **state)
     errors_release(&e);
 }
 
+/* The catalog's `;` lists and the options' lists split alike: one splitter. */
+static void test_split_shared(void **state)
+{
+    (void)state;
+    bc_strlist a, b;
+    assert_int_equal(strlist_split(" ASR ;\tST;; ", ";", &a), 0);
+    bc_errors e;
+    errors_init(&e);
+    assert_int_equal(cli_split_list("--tasks", " ASR ;\tST;; ", &b, &e), BC_OK);
+    assert_int_equal(a.n, 2);
+    assert_int_equal(b.n, 2);
+    for (size_t i = 0; i < 2; i++)
+        assert_string_equal(a.items[i], b.items[i]);
+    strlist_release(&a);
+    cli_strlist_release(&b);
+    errors_release(&e);
+}
+
+/* Enumerated option values: exact; a case slip is named with the right case. */
+static void test_parse_choice(void **state)
+{
+    (void)state;
+    static const char *const by[] = { "task", "model", "dataset", NULL };
+    bc_errors e;
+    errors_init(&e);
+    int i = -1;
+    assert_int_equal(cli_parse_choice("--by", "model", by, &i, &e), BC_OK);
+    assert_int_equal(i, 1);
+    assert_int_equal(cli_parse_choice("--by", "Task", by, &i, &e), BC_EX_USAGE);
+    assert_string_equal(e.items[0].msg, "invalid value 'Task' for --by: expected 'task', "
+                                        "'model' or 'dataset' (did you mean 'task'?)");
+    assert_int_equal(cli_parse_choice("--by", "tasks", by, &i, &e), BC_EX_USAGE);
+    assert_string_equal(e.items[1].msg, "invalid value 'tasks' for --by: expected 'task', "
+                                        "'model' or 'dataset'");
+    bc_format f;
+    assert_int_equal(cli_parse_format("--format", "CSV", &f, &e), BC_EX_USAGE);
+    assert_string_equal(e.items[2].msg, "invalid value 'CSV' for --format: expected 'md' or "
+                                        "'csv' (did you mean 'csv'?)");
+    errors_release(&e);
+}
+
 static int parse(unsigned accepted, bc_opts *o, bc_errors *e, int argc, ...)
 {
     char *argv[16];
@@ -154,7 +195,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_parse_long),   cmocka_unit_test(test_parse_double_and_u64),
         cmocka_unit_test(test_split_list),   cmocka_unit_test(test_parse_common),
-        cmocka_unit_test(test_command_table),
+        cmocka_unit_test(test_command_table), cmocka_unit_test(test_split_shared),
+        cmocka_unit_test(test_parse_choice),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -84,6 +84,8 @@ expect 64 "option '--data' before the command: options follow the command, as in
     --data data check
 expect 64 "option '--format' before the command: options follow the command, as in 'benchcov metrics --format" -- \
     --format csv metrics --seed 2
+expect 64 "option '--data' before the command: the command comes first, as in 'benchcov check --data \.\.\.'" -- \
+    --data data
 # A usage error is the message and the pointer: two lines, not the help.
 for args in "plan --k x" "coverage" "frobnicate" "overlap --model NoSuchModel" "--data data check"; do
     # shellcheck disable=SC2086
