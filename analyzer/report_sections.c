@@ -84,14 +84,28 @@ void report_section_coverage(FILE *fp, const bc_analysis *a)
         fputc('\n', fp);
     }
 tables:
+    /* A table without rows is one sentence instead. */
     fputs("\n### Tasks\n\n", fp);
-    report_figure(fp, 1, cat);
-    coverage_write_md(fp, cat, &a->cov, BC_COV_BY_TASK);
+    if (cat->n_tasks) {
+        report_figure(fp, 1, cat);
+        coverage_write_md(fp, cat, &a->cov, BC_COV_BY_TASK);
+    } else {
+        fputs("The catalog has no task: no usage row names one, and no tasks.csv or datasets.csv "
+              "lists any.\n",
+              fp);
+    }
     fputs("\n### Models\n\n", fp);
-    coverage_write_md(fp, cat, &a->cov, BC_COV_BY_MODEL);
+    if (cat->n_models)
+        coverage_write_md(fp, cat, &a->cov, BC_COV_BY_MODEL);
+    else
+        fputs("The catalog has no model.\n", fp);
     fputs("\n### Datasets\n\n", fp);
-    report_figure(fp, 2, cat);
-    coverage_write_md(fp, cat, &a->cov, BC_COV_BY_DATASET);
+    if (cat->n_datasets) {
+        report_figure(fp, 2, cat);
+        coverage_write_md(fp, cat, &a->cov, BC_COV_BY_DATASET);
+    } else {
+        fputs("The catalog has no dataset: no usage row names one.\n", fp);
+    }
     fputc('\n', fp);
 }
 
@@ -141,7 +155,10 @@ void report_section_overlap(FILE *fp, const bc_analysis *a)
         fmt_printf(fp, "Among the %N models with the most (dataset, task) pairs (the catalog is "
                        "too large to rank every pair; `benchcov overlap` lists them all).\n\n",
                    (double)most->candidates);
-    overlap_write_pairs_md(fp, cat, most->pairs, most->n);
+    if (most->n)
+        overlap_write_pairs_md(fp, cat, most->pairs, most->n);
+    else
+        fputs("No pair of models to compare.\n", fp);
     fputs("\n### Least comparable pairs\n\nPairs that work on the same tasks but share no "
           "(dataset, task) pair: same tasks, no common ground to compare on.\n\n",
           fp);
