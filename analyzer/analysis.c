@@ -15,6 +15,7 @@
 #include "graph.h"
 #include "modularity.h"
 #include "nameorder.h"
+#include "progress.h"
 
 void analysis_init(bc_analysis *a)
 {
@@ -118,6 +119,8 @@ int analysis_run(bc_analysis *a, const bc_catalog *cat, const bc_analysis_opts *
     a->cat = cat;
     a->opts = *opts;
     size_t nt = cat->n_tasks, nm = cat->n_models;
+    bc_progress step;
+    progress_begin(&step, "matrices and coverage");
     if (bipartite_build(&a->b, cat) != BC_OK)
         goto oom;
     a->model_order = nameorder_models(cat);
@@ -143,12 +146,16 @@ int analysis_run(bc_analysis *a, const bc_catalog *cat, const bc_analysis_opts *
         if (analysis_single_dataset(a, (int)t))
             a->single_dataset++;
     }
+    progress_end(&step);
+    progress_begin(&step, "model pairs and comparability");
     if (overlap_top(&a->b, a->model_order, OVERLAP_MOST, ANALYSIS_TOP_PAIRS,
                     &a->most_comparable) != BC_OK ||
         overlap_top(&a->b, a->model_order, OVERLAP_UNSHARED, ANALYSIS_TOP_PAIRS,
                     &a->unshared) != BC_OK ||
         comparability_compute(&a->comp, &a->b.mp, a->model_order, opts->seed) != BC_OK)
         goto oom;
+    progress_end(&step);
+    progress_begin(&step, "nestedness and its null model");
     unsigned n_mt, n_md;
     size_t t_mt, t_md;
     nested_null_size(&a->b.mt, ANALYSIS_NULL_MATRICES, &n_mt, &t_mt);
@@ -163,8 +170,12 @@ int analysis_run(bc_analysis *a, const bc_catalog *cat, const bc_analysis_opts *
     if (!a->row_nested_mt || !a->col_nested_mt ||
         nested_order(&a->b.mt, a->row_nested_mt, a->col_nested_mt) != BC_OK)
         goto oom;
+    progress_end(&step);
+    progress_begin(&step, "communities and betweenness");
     if (run_graph(a) != BC_OK)
         goto oom;
+    progress_end(&step);
+    progress_begin(&step, "robustness and gaps");
     if (robustness_compute(&a->rob, &a->b.md, a->dataset_order, opts->seed,
                            robustness_runs_for(&a->b.md, ANALYSIS_ROBUSTNESS_RUNS)) != BC_OK)
         goto oom;

@@ -108,6 +108,7 @@ oom:
 /* One output language: how a text cell, a separator and a row end look. */
 typedef struct {
     int md;
+    size_t limit; /* rows at most; 0 = all */
 } out_style;
 
 static void cell_text(FILE *fp, out_style st, int first, const char *s)
@@ -167,7 +168,7 @@ static int write_table(FILE *fp, const bc_catalog *cat, const bc_coverage *c,
             header(fp, st, task_cols, 8);
         else
             header(fp, st, plain_cols, 7);
-        for (size_t k = 0; k < c->n_tasks; k++) {
+        for (size_t k = 0; k < c->n_tasks && (!st.limit || k < st.limit); k++) {
             int t = order[k];
             const bc_task_cov *tc = &c->tasks[t];
             cell_text(fp, st, 1, cat->tasks[t].code);
@@ -188,7 +189,7 @@ static int write_table(FILE *fp, const bc_catalog *cat, const bc_coverage *c,
         if (!order)
             return BC_EX_SOFTWARE;
         header(fp, st, model_cols, 4);
-        for (size_t k = 0; k < c->n_models; k++) {
+        for (size_t k = 0; k < c->n_models && (!st.limit || k < st.limit); k++) {
             int m = order[k];
             const bc_model_cov *mc = &c->models[m];
             cell_text(fp, st, 1, cat->models[m].name);
@@ -203,7 +204,7 @@ static int write_table(FILE *fp, const bc_catalog *cat, const bc_coverage *c,
         if (!order)
             return BC_EX_SOFTWARE;
         header(fp, st, dataset_cols, 3);
-        for (size_t k = 0; k < c->n_datasets; k++) {
+        for (size_t k = 0; k < c->n_datasets && (!st.limit || k < st.limit); k++) {
             int d = order[k];
             cell_text(fp, st, 1, cat->datasets[d].name);
             cell_num(fp, st, (double)c->datasets[d].models);
@@ -219,11 +220,17 @@ static int write_table(FILE *fp, const bc_catalog *cat, const bc_coverage *c,
 int coverage_write_csv(FILE *fp, const bc_catalog *cat, const bc_coverage *c,
                        bc_coverage_by by)
 {
-    return write_table(fp, cat, c, by, (out_style){ 0 });
+    return write_table(fp, cat, c, by, (out_style){ 0, 0 });
 }
 
 int coverage_write_md(FILE *fp, const bc_catalog *cat, const bc_coverage *c,
                       bc_coverage_by by)
 {
-    return write_table(fp, cat, c, by, (out_style){ 1 });
+    return write_table(fp, cat, c, by, (out_style){ 1, 0 });
+}
+
+int coverage_write_md_first(FILE *fp, const bc_catalog *cat, const bc_coverage *c,
+                            bc_coverage_by by, size_t limit)
+{
+    return write_table(fp, cat, c, by, (out_style){ 1, limit });
 }

@@ -94,4 +94,8 @@ int coverage_write_csv(FILE *fp, const bc_catalog *cat, const bc_coverage *c,
 int coverage_write_md(FILE *fp, const bc_catalog *cat, const bc_coverage *c,
                       bc_coverage_by by);
 
+/* As coverage_write_md, only the first `limit` rows (0 = all). */
+int coverage_write_md_first(FILE *fp, const bc_catalog *cat, const bc_coverage *c,
+                            bc_coverage_by by, size_t limit);
+
 #endif

@@ -10,15 +10,17 @@
  *
  * Nodes are the catalog's models, datasets and tasks under their resolved
  * names (never an alias as written in usage.csv), with ids "m<i>", "d<i>"
- * and "t<i>" (i = the entry's index in file order), unique across kinds.
+ * and "t<i>" (i = the entry's index in the catalog), unique across kinds.
  * Every node carries `kind` (model, dataset, task) and `label` (the name;
- * a task's code), then its catalog columns and facets under their header
- * names.  Edges carry `relation` (model-dataset, model-task,
- * dataset-task), the fact's role, the third party of the fact (a
- * model-dataset edge its task, a model-task edge its dataset, a
- * dataset-task edge its model), score, metric, split and source; the
- * dataset-task graph also holds one edge with `declared` true for every
- * task a dataset lists in datasets.csv.  Empty values are left out.
+ * a task's code), then its known catalog columns and its facets under
+ * their header names (a facet named id, kind, label, source, target or key
+ * with '_' added; in DOT also one Graphviz would read).  Edges carry
+ * `relation` (model-dataset, model-task, dataset-task), the fact's role,
+ * the third party of the fact (a model-dataset edge its task, a model-task
+ * edge its dataset, a dataset-task edge its model), score, metric, split
+ * and `provenance` (the fact's source); when datasets.csv has a tasks
+ * column, the dataset-task graph also holds one edge with `declared` true
+ * for every task a dataset lists.  Empty values are left out.
  *
  * The writers stream: memory is the attribute list, work is linear in the
  * catalog.  The edge list (format `edges`) holds usage facts only, one row

@@ -4,12 +4,15 @@
  * into diagnostics on stderr and a sysexits status.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "error.h"
 #include "graph.h"
 #include "outfile.h"
+#include "progress.h"
 #include "version.h"
 
 static void print_main_usage(FILE *fp)
@@ -115,6 +118,8 @@ int main(int argc, char **argv)
     }
 
     graph_global_init();
+    progress_enable(getenv("BENCHCOV_PROGRESS") ? atoi(getenv("BENCHCOV_PROGRESS")) != 0
+                                                : isatty(STDERR_FILENO));
     rc = cmd->run(argc - 1, argv + 1, stdout, &errs);
     int io = outfile_check_stream(stdout, "standard output", &errs);
     if (rc == BC_OK)

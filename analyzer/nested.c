@@ -331,7 +331,7 @@ void nested_null_size(const bc_incidence *m, unsigned n_max, unsigned *n, size_t
     }
     if (per_matrix * k > NESTED_NULL_WORK && per_trade > 0) {
         double fit = (NESTED_NULL_WORK / k - 4.0 * (double)E) / per_trade;
-        t = fit < (double)rows ? rows : (size_t)fit;
+        t = fit < (double)rows / 2 ? (rows + 1) / 2 : (size_t)fit;
     }
     *n = k;
     *trades = t;

@@ -107,7 +107,7 @@ int nested_nodf_z_sized(const bc_incidence *m, unsigned n_null, size_t trades, u
                         bc_nodf *obs, bc_nodf_null *out);
 
 /* Fewest null matrices drawn when the work budget is short. */
-#define NESTED_NULL_MIN 20
+#define NESTED_NULL_MIN 10
 /*
  * Work budget of one null model, in elementary steps: a null matrix costs
  * about 2 x (mean non-empty row degree) per trade plus 4 E for its NODF.
@@ -119,7 +119,7 @@ int nested_nodf_z_sized(const bc_incidence *m, unsigned n_null, size_t trades, u
  * matrices of 5 x (non-empty rows) trades each (the shipped catalog and
  * any catalog up to a few hundred models keep n_max); when that exceeds
  * NESTED_NULL_WORK, fewer matrices (not below NESTED_NULL_MIN), then
- * fewer trades per matrix (not below the number of non-empty rows).
+ * fewer trades per matrix (not below half the number of non-empty rows).
  */
 void nested_null_size(const bc_incidence *m, unsigned n_max, unsigned *n, size_t *trades);
 

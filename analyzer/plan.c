@@ -17,6 +17,7 @@
 #include <limits.h>
 
 #include "nameorder.h"
+#include "progress.h"
 #include "rng.h"
 #include "rowclass.h"
 
@@ -240,13 +241,27 @@ done:
 
 /* Solves a catalog problem by `method`; fills pick, what was used, and the bound. */
 static int cat_problem_solve(const cat_problem *c, const plan_options *opt, plan_method method,
-                             plan_pick *pick, plan_method *used, double *bound)
+                             plan_pick *pick, plan_method *used, double *bound, int *simple)
 {
     const plan_problem *p = &c->prob;
     int cover = opt->objective == PLAN_UNSEEN;
     double budget = cover ? -1 : opt->hours;
     int rc, solved = 0;
+    size_t patterns = 0, ones = 0;
     plan_pick_init(pick);
+    if (plan_compressed_size(p, &patterns, &ones) != BC_OK)
+        return BC_EX_SOFTWARE;
+    *simple = ones > PLAN_SOLVER_MAX_ONES;
+    if (*simple) {
+        /* Too large for GLPK within the command's time: greedy, solver-free bound. */
+        *used = PLAN_GREEDY;
+        rc = cover ? plan_greedy_cover(p, 1, pick) : plan_greedy_max(p, opt->k, budget, 1, pick);
+        if (rc != BC_OK)
+            return rc;
+        *bound = cover ? plan_simple_cover_bound(p)
+                       : floor(plan_simple_max_bound(p, opt->k, budget) + 1e-6);
+        return BC_OK;
+    }
     if (method != PLAN_GREEDY) {
         double tl = method == PLAN_EXACT ? 0 : PLAN_TIME_LIMIT_S;
         rc = cover ? plan_exact_cover(p, tl, pick, &solved)
@@ -487,7 +502,8 @@ static int plan_stability(bc_plan *out, const plan_options *opt, const cat_probl
         plan_pick pick;
         plan_method used;
         double bound;
-        rc = cat_problem_solve(&c, opt, method, &pick, &used, &bound);
+        int simple;
+        rc = cat_problem_solve(&c, opt, method, &pick, &used, &bound, &simple);
         if (rc == BC_OK) {
             int *theirs = malloc((pick.n ? pick.n : 1) * sizeof *theirs);
             if (!theirs) {
@@ -538,6 +554,8 @@ int plan_build(const bc_catalog *cat, const plan_options *opt, bc_plan *out, bc_
     task_mask = mask_of(opt->tasks, opt->n_tasks, cat->n_tasks, &out->tasks, &out->n_tasks);
     if (!base_mask || !task_mask)
         goto oom;
+    bc_progress step;
+    progress_begin(&step, "plan");
     rc = cat_problem_build(&c, cat, opt, base_mask, task_mask, -1);
     if (rc != BC_OK)
         goto oom;
@@ -547,7 +565,8 @@ int plan_build(const bc_catalog *cat, const plan_options *opt, bc_plan *out, bc_
     out->candidates = p->n_sets;
     out->skipped_no_hours = c.skipped;
 
-    rc = cat_problem_solve(&c, opt, opt->method, &pick, &out->method, &out->bound);
+    rc = cat_problem_solve(&c, opt, opt->method, &pick, &out->method, &out->bound,
+                           &out->bound_is_simple);
     if (rc != BC_OK)
         goto fail;
     out->bound_is_optimum = out->method == PLAN_EXACT;
@@ -609,8 +628,11 @@ int plan_build(const bc_catalog *cat, const plan_options *opt, bc_plan *out, bc_
             out->empty_reason = "no candidate dataset fits within the hour budget";
     }
 
+    progress_end(&step);
     if (opt->stability) {
+        progress_begin(&step, "plan stability");
         rc = plan_stability(out, opt, &c, &pick, base_mask, task_mask, errs);
+        progress_end(&step);
         if (rc != BC_OK)
             goto fail;
     }

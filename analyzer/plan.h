@@ -39,6 +39,14 @@
 /* Largest --k accepted. */
 #define PLAN_MAX_K 1000
 
+/*
+ * Largest compressed programme (cover entries between distinct elements
+ * and datasets, plan_compressed_size) handed to GLPK: above it the plan
+ * is greedy (even with --exact) and its bound one that needs no solver
+ * (plan_simple_max_bound, plan_simple_cover_bound), and the plan says so.
+ */
+#define PLAN_SOLVER_MAX_ONES 20000
+
 /* Time limit, in seconds, of the integer programme when the method is automatic. */
 #define PLAN_TIME_LIMIT_S 5.0
 
@@ -115,6 +123,8 @@ typedef struct {
     double bound;            /* comparable: optimum or floor of the LP upper bound;
                                 unseen: optimal weight or ceiling of the LP lower bound */
     int bound_is_optimum;    /* 1 when exact */
+    int bound_is_simple;     /* 1 when the problem was too large for the LP: the bound is
+                                plan_simple_max_bound / plan_simple_cover_bound */
     double stability;        /* median leave-one-baseline-out Jaccard; NAN when not computed */
     size_t stability_runs;   /* baselines the median is over: all, or the sample */
     size_t stability_plans;  /* leave-one-out plans solved (one per class of identical

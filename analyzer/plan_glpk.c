@@ -265,3 +265,16 @@ int plan_lp_cover(const plan_problem *p, double *bound)
     return lp_common(p, 1, -1, -1, bound);
 }
 
+
+int plan_compressed_size(const plan_problem *p, size_t *patterns, size_t *ones)
+{
+    plan_problem q;
+    double *weight = NULL;
+    if (compress(p, &q, &weight) != 0)
+        return BC_EX_SOFTWARE;
+    *patterns = q.n_elems;
+    *ones = incidence_ones(&q.cover);
+    free(weight);
+    incidence_release(&q.cover);
+    return BC_OK;
+}

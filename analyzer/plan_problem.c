@@ -136,3 +136,56 @@ double plan_median(double *v, size_t n)
     return (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
+
+/* Sets by size per cost, descending (the fractional knapsack order). */
+typedef struct {
+    double size, cost;
+} sized;
+
+static int cmp_ratio(const void *a, const void *b)
+{
+    const sized *x = a, *y = b;
+    double l = x->size * y->cost, r = y->size * x->cost;
+    return (l < r) - (l > r);
+}
+
+double plan_simple_max_bound(const plan_problem *p, long k, double budget)
+{
+    size_t S = p->n_sets;
+    sized *v = malloc((S ? S : 1) * sizeof *v);
+    if (!v)
+        return (double)p->n_elems;
+    for (size_t s = 0; s < S; s++)
+        v[s] = (sized){ (double)INC_DEG(&p->cover, s), budget >= 0 ? plan_set_cost(p, (int)s) : 1 };
+    qsort(v, S, sizeof *v, cmp_ratio);
+    double total = 0, room = budget >= 0 ? budget : (double)k;
+    for (size_t s = 0; s < S && room > 0; s++) {
+        double take = v[s].cost <= room ? 1 : room / v[s].cost;
+        total += take * v[s].size;
+        room -= take * v[s].cost;
+    }
+    free(v);
+    return total < (double)p->n_elems ? total : (double)p->n_elems;
+}
+
+double plan_simple_cover_bound(const plan_problem *p)
+{
+    double *least = malloc((p->n_elems ? p->n_elems : 1) * sizeof *least);
+    if (!least)
+        return 0;
+    for (size_t e = 0; e < p->n_elems; e++)
+        least[e] = -1;
+    for (size_t s = 0; s < p->n_sets; s++)
+        for (size_t j = p->cover.rowptr[s]; j < p->cover.rowptr[s + 1]; j++) {
+            double c = plan_set_cost(p, (int)s);
+            int e = p->cover.col[j];
+            if (least[e] < 0 || c < least[e])
+                least[e] = c;
+        }
+    double b = 0;
+    for (size_t e = 0; e < p->n_elems; e++)
+        if (least[e] > b)
+            b = least[e];
+    free(least);
+    return b;
+}

@@ -82,6 +82,24 @@ int plan_exact_max(const plan_problem *p, long k, double budget, double time_lim
 int plan_lp_max(const plan_problem *p, long k, double budget, double *bound);
 
 /*
+ * Size of the universe compressed as the GLPK programmes see it (elements
+ * covered by the same sets merged): *patterns distinct elements and
+ * *ones cover entries between them and the sets.  Returns BC_OK or
+ * BC_EX_SOFTWARE.
+ */
+int plan_compressed_size(const plan_problem *p, size_t *patterns, size_t *ones);
+
+/*
+ * Bounds that need no solver, for problems too large for GLPK.  Maximum
+ * coverage: the k largest set sizes summed (under a budget, the
+ * fractional knapsack of set sizes by cost), at most n_elems -- no pick
+ * covers more.  Cover: the largest, over coverable elements, of the least
+ * cost of a set covering it -- no cover costs less.
+ */
+double plan_simple_max_bound(const plan_problem *p, long k, double budget);
+double plan_simple_cover_bound(const plan_problem *p);
+
+/*
  * The sets flagged in `chosen` (n_sets flags) in greedy order of largest
  * gain, those that gain nothing dropped: how an exact solution is listed.
  * Returns BC_OK or BC_EX_SOFTWARE; `out` must be fresh.

@@ -154,7 +154,10 @@ static void write_bound_md(FILE *fp, const bc_plan *p)
             fputs("This is the optimum (integer programme solved exactly), gap 0.\n\n", fp);
         } else {
             double gap = p->bound - (double)p->covered;
-            fputs("Upper bound from the LP relaxation: ", fp);
+            fputs(p->bound_is_simple ? "Upper bound from the largest datasets' sizes (the "
+                                       "problem is too large for the LP relaxation): "
+                                     : "Upper bound from the LP relaxation: ",
+                  fp);
             fmt_put_num(fp, p->bound);
             fputs("; gap to it at most ", fp);
             fmt_put_num(fp, gap > 0 ? gap : 0);
@@ -176,7 +179,12 @@ static void write_bound_md(FILE *fp, const bc_plan *p)
                   "task (integer programme solved exactly), gap 0.\n\n", fp);
         } else {
             double gap = p->total_weight - p->bound;
-            fputs("Lower bound on the least weight, from the LP relaxation: ", fp);
+            fputs(p->bound_is_simple ? "Lower bound on the least weight, from the cheapest "
+                                       "dataset each task needs (the problem is too large "
+                                       "for the LP relaxation): "
+                                     : "Lower bound on the least weight, from the LP "
+                                       "relaxation: ",
+                  fp);
             fmt_put_num(fp, p->bound);
             fputs("; gap to it at most ", fp);
             fmt_put_num(fp, gap > 0 ? gap : 0);
@@ -210,7 +218,9 @@ int plan_write_md_at(FILE *fp, const bc_plan *p, int level)
               "datasets few baselines trained on\n", fp);
     }
     fputs(p->method == PLAN_EXACT ? "- Method: exact (integer programme, GLPK)\n"
-                                  : "- Method: greedy, bounded by the LP relaxation\n",
+          : p->bound_is_simple
+              ? "- Method: greedy, bounded without a solver (too large for GLPK)\n"
+              : "- Method: greedy, bounded by the LP relaxation\n",
           fp);
     fputs("- Role: ", fp);
     fputs(role_word(p->role), fp);

@@ -13,6 +13,7 @@
  * in report_tables.c; here are the shared small writers and the
  * directory written all or nothing.
  */
+#include "progress.h"
 #include "report.h"
 #include "render.h"
 
@@ -124,6 +125,8 @@ int report_write_dir(const char *out, const bc_analysis *a, const bc_plan *plan,
         (rc = outfile_mkdirs(charts, errs)) != BC_OK)
         goto fail;
     FILE *fp, *dat;
+    bc_progress step;
+    progress_begin(&step, "report: Markdown, tables and charts");
     if ((rc = open_in(&set, out, "", "README", ".md", &fp, errs)) != BC_OK)
         goto fail;
     errno = 0;
@@ -152,6 +155,7 @@ int report_write_dir(const char *out, const bc_analysis *a, const bc_plan *plan,
     }
     free(tables);
     free(charts);
+    progress_end(&step);
     return outset_commit(&set, errs);
 fail:
     outset_abort(&set);

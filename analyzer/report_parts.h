@@ -13,6 +13,33 @@
 #include "analysis.h"
 #include "plan.h"
 
+/*
+ * Rows of a Markdown table, and names of an inline list, that list every
+ * model, dataset or group: the first REPORT_MAX_ROWS in the table's order,
+ * then a line saying how many more there are and which CSV table of tables/ has
+ * them all (the shipped catalog, 31 models and 101 datasets, fits whole).
+ */
+#define REPORT_MAX_ROWS 200
+
+/* The "N more ... in tables/NAME" line after a cut table; nothing when total <= shown. */
+void report_more(FILE *fp, size_t total, size_t shown, const char *what, const char *table);
+
+/*
+ * One table row per group 0..n_groups-1 (the first REPORT_MAX_ROWS), the
+ * group number and, per list, the names of its members in `order`
+ * (n_items indices; group_of[i] the group of item i, -1 none), at most
+ * REPORT_MAX_ROWS names a cell.  O(items + groups).  `lists` is 1 or 2:
+ * models, then datasets for communities.
+ */
+typedef struct {
+    const int *order;     /* item indices in name order */
+    size_t n_items;
+    const int *group_of;  /* per item index */
+    int models;           /* 1 = model names, 0 = dataset names */
+} report_members;
+void report_group_rows(FILE *fp, const bc_catalog *cat, size_t n_groups,
+                       const report_members *lists, size_t n_lists);
+
 /* Model names idx[0..n) joined by ", ", Markdown-escaped. */
 void report_md_models(FILE *fp, const bc_catalog *cat, const int *idx, size_t n);
 /* Dataset names idx[0..n) joined by ", ", or "none in the catalog". */

@@ -70,7 +70,8 @@ void report_section_coverage(FILE *fp, const bc_analysis *a)
     for (size_t k = 0; k < ncols; k++)
         fputs(":-:|", fp);
     fputc('\n', fp);
-    for (size_t r = 0; r < cat->n_models; r++) {
+    size_t rows = cat->n_models < REPORT_MAX_ROWS ? cat->n_models : REPORT_MAX_ROWS;
+    for (size_t r = 0; r < rows; r++) {
         int m = a->row_nested_mt[r];
         fputs("| ", fp);
         fmt_md(fp, cat->models[m].name);
@@ -83,26 +84,31 @@ void report_section_coverage(FILE *fp, const bc_analysis *a)
         }
         fputc('\n', fp);
     }
+    report_more(fp, cat->n_models, rows, "models", "coverage_model");
 tables:
     /* A table without rows is one sentence instead. */
     fputs("\n### Tasks\n\n", fp);
     if (cat->n_tasks) {
         report_figure(fp, 1, cat);
-        coverage_write_md(fp, cat, &a->cov, BC_COV_BY_TASK);
+        coverage_write_md_first(fp, cat, &a->cov, BC_COV_BY_TASK, REPORT_MAX_ROWS);
+        report_more(fp, cat->n_tasks, REPORT_MAX_ROWS, "tasks", "coverage_task");
     } else {
         fputs("The catalog has no task: no usage row names one, and no tasks.csv or datasets.csv "
               "lists any.\n",
               fp);
     }
     fputs("\n### Models\n\n", fp);
-    if (cat->n_models)
-        coverage_write_md(fp, cat, &a->cov, BC_COV_BY_MODEL);
-    else
+    if (cat->n_models) {
+        coverage_write_md_first(fp, cat, &a->cov, BC_COV_BY_MODEL, REPORT_MAX_ROWS);
+        report_more(fp, cat->n_models, REPORT_MAX_ROWS, "models", "coverage_model");
+    } else {
         fputs("The catalog has no model.\n", fp);
+    }
     fputs("\n### Datasets\n\n", fp);
     if (cat->n_datasets) {
         report_figure(fp, 2, cat);
-        coverage_write_md(fp, cat, &a->cov, BC_COV_BY_DATASET);
+        coverage_write_md_first(fp, cat, &a->cov, BC_COV_BY_DATASET, REPORT_MAX_ROWS);
+        report_more(fp, cat->n_datasets, REPORT_MAX_ROWS, "datasets", "coverage_dataset");
     } else {
         fputs("The catalog has no dataset: no usage row names one.\n", fp);
     }
@@ -189,20 +195,8 @@ void report_section_overlap(FILE *fp, const bc_analysis *a)
     fputs(a->comp.components ? "| group | models |\n|---:|---|\n"
                              : "No two models share a (dataset, task) pair.\n",
           fp);
-    for (size_t c = 0; c < a->comp.components; c++) {
-        fputs("| ", fp);
-        fmt_put_num(fp, (double)(c + 1));
-        fputs(" | ", fp);
-        size_t w = 0;
-        for (size_t k = 0; k < cat->n_models; k++) {
-            int m = a->model_order[k];
-            if (a->comp.component[m] == (int)c) {
-                fputs(w++ ? ", " : "", fp);
-                fmt_md(fp, cat->models[m].name);
-            }
-        }
-        fputs(" |\n", fp);
-    }
+    report_members comp = { a->model_order, cat->n_models, a->comp.component, 1 };
+    report_group_rows(fp, cat, a->comp.components, &comp, 1);
     fputc('\n', fp);
 }
 
@@ -246,29 +240,9 @@ void report_section_structure(FILE *fp, const bc_analysis *a)
     fputs(a->n_communities ? "| community | models | datasets |\n|---:|---|---|\n"
                            : "The graph has no edge: no usage fact names a dataset.\n",
           fp);
-    for (size_t c = 0; c < a->n_communities; c++) {
-        fputs("| ", fp);
-        fmt_put_num(fp, (double)(c + 1));
-        fputs(" | ", fp);
-        size_t w = 0;
-        for (size_t k = 0; k < cat->n_models; k++) {
-            int m = a->model_order[k];
-            if (a->community_model[m] == (int)c) {
-                fputs(w++ ? ", " : "", fp);
-                fmt_md(fp, cat->models[m].name);
-            }
-        }
-        fputs(" | ", fp);
-        w = 0;
-        for (size_t k = 0; k < cat->n_datasets; k++) {
-            int d = a->dataset_order[k];
-            if (a->community_dataset[d] == (int)c) {
-                fputs(w++ ? ", " : "", fp);
-                fmt_md(fp, cat->datasets[d].name);
-            }
-        }
-        fputs(" |\n", fp);
-    }
+    report_members comm[2] = { { a->model_order, cat->n_models, a->community_model, 1 },
+                               { a->dataset_order, cat->n_datasets, a->community_dataset, 0 } };
+    report_group_rows(fp, cat, a->n_communities, comm, 2);
     fmt_printf(fp,
                "\n### Robustness\n\nWithdraw datasets one by one and watch the share of "
                "models that still have data. Area under the curve: %N when the most used go "
@@ -359,4 +333,68 @@ void report_section_methods(FILE *fp)
           "Nemhauser et al. 1978); the bound is the optimum, or the LP relaxation when "
           "not solved exactly.\n",
           fp);
+}
+
+void report_more(FILE *fp, size_t total, size_t shown, const char *what, const char *table)
+{
+    if (total > shown)
+        fmt_printf(fp, "\nThe first %N shown; %N more %s are in `tables/%s.csv`.\n",
+                   (double)shown, (double)(total - shown), what, table);
+}
+
+void report_group_rows(FILE *fp, const bc_catalog *cat, size_t n_groups,
+                       const report_members *lists, size_t n_lists)
+{
+    size_t shown = n_groups < REPORT_MAX_ROWS ? n_groups : REPORT_MAX_ROWS;
+    /* Members bucketed by group in one pass, in name order within a group. */
+    size_t *start[2] = { NULL, NULL }, *fill[2] = { NULL, NULL };
+    int *member[2] = { NULL, NULL };
+    int ok = 1;
+    for (size_t l = 0; l < n_lists && ok; l++) {
+        const report_members *L = &lists[l];
+        start[l] = calloc(shown + 1, sizeof *start[l]);
+        fill[l] = calloc(shown + 1, sizeof *fill[l]);
+        member[l] = malloc((L->n_items + 1) * sizeof *member[l]);
+        if (!start[l] || !fill[l] || !member[l]) {
+            ok = 0;
+            break;
+        }
+        for (size_t k = 0; k < L->n_items; k++) {
+            int g = L->group_of[L->order[k]];
+            if (g >= 0 && (size_t)g < shown)
+                start[l][g + 1]++;
+        }
+        for (size_t g = 0; g < shown; g++)
+            start[l][g + 1] += start[l][g];
+        for (size_t k = 0; k < L->n_items; k++) {
+            int g = L->group_of[L->order[k]];
+            if (g >= 0 && (size_t)g < shown)
+                member[l][start[l][g] + fill[l][g]++] = L->order[k];
+        }
+    }
+    for (size_t g = 0; g < shown && ok; g++) {
+        fputs("| ", fp);
+        fmt_put_num(fp, (double)(g + 1));
+        for (size_t l = 0; l < n_lists; l++) {
+            size_t n = start[l][g + 1] - start[l][g];
+            fputs(" | ", fp);
+            for (size_t i = 0; i < n && i < REPORT_MAX_ROWS; i++) {
+                int x = member[l][start[l][g] + i];
+                fputs(i ? ", " : "", fp);
+                fmt_md(fp, lists[l].models ? cat->models[x].name : cat->datasets[x].name);
+            }
+            if (n > REPORT_MAX_ROWS)
+                fmt_printf(fp, " and %N more", (double)(n - REPORT_MAX_ROWS));
+        }
+        fputs(" |\n", fp);
+    }
+    if (n_groups > shown)
+        fmt_printf(fp, "\nThe first %N groups shown; %N more are in `tables/communities.csv` "
+                       "(communities) and `benchcov overlap` (comparability).\n",
+                   (double)shown, (double)(n_groups - shown));
+    for (size_t l = 0; l < 2; l++) {
+        free(start[l]);
+        free(fill[l]);
+        free(member[l]);
+    }
 }

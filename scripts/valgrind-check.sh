@@ -1,8 +1,9 @@
 #!/bin/bash
 # valgrind-check.sh BINARY DATA_DIR - runs benchcov under valgrind's
 # memcheck on `report` (into a scratch directory), on `check` and on
-# `import` (the seed table and the import fixtures), and
-# fails on any memory error or any definite, indirect or possible leak.
+# `import` (the seed table and the import fixtures) and on `export`
+# (GraphML, the format with the most state), and fails on any memory
+# error or any definite, indirect or possible leak.
 #
 # Build without sanitizers first (valgrind and ASan do not mix), e.g.
 #   cmake -S . -B /tmp/bc-vg -DCMAKE_BUILD_TYPE=Debug && cmake --build /tmp/bc-vg
@@ -70,5 +71,6 @@ if [ -d "$fixtures" ]; then
     check_one import-matrix import matrix "$fixtures/leaderboard.csv" --out "$TMP/import-mx" \
         --facet Org --task-map "$fixtures/leaderboard_tasks.csv"
 fi
+check_one export export --data "$DATA" --format graphml --out "$TMP/graph.graphml"
 
 exit "$failed"

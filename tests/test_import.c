@@ -403,6 +403,27 @@ static void test_markdown_options(void **state)
     errors_release(&errs);
 }
 
+/* A BOM and CRLF line ends change nothing, positions included. */
+static void test_markdown_crlf(void **state)
+{
+    (void)state;
+    static const char text[] = "\xEF\xBB\xBF| Model | Data |\r\n|---|---|\r\n"
+                               "| M1 | LibriSpeech (ASR), 2k hours (ASR) |\r\n";
+    bc_draft d;
+    bc_errors errs;
+    errors_init(&errs);
+    start(&d, NULL);
+    import_markdown_opts o = { 0, NULL, 0, BC_ROLE_EVAL, NULL };
+    assert_int_equal(import_markdown(&d, "crlf.md", text, sizeof text - 1, &o, &errs), BC_OK);
+    assert_fact(&d, "M1", "LibriSpeech", "ASR");
+    assert_fact(&d, "M1", "", "ASR");
+    assert_int_equal(d.n_facts, 2);
+    /* "2k hours" starts at column 27 of line 3 (the BOM is on line 1) */
+    assert_note(&d, "crlf.md", 3, 27, "amount without a dataset name");
+    draft_release(&d);
+    errors_release(&errs);
+}
+
 /* Bad Markdown: exit 65 with the exact position. */
 static void md_bad(const char *text, size_t len, long line, long col, const char *msg)
 {
@@ -858,6 +879,7 @@ int main(void)
         cmocka_unit_test(test_markdown_survey),
         cmocka_unit_test(test_markdown_catalog),
         cmocka_unit_test(test_markdown_options),
+        cmocka_unit_test(test_markdown_crlf),
         cmocka_unit_test(test_markdown_bad),
         cmocka_unit_test(test_matrix),
         cmocka_unit_test(test_matrix_bad),
