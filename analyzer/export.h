@@ -14,7 +14,8 @@
  * Every node carries `kind` (model, dataset, task) and `label` (the name;
  * a task's code), then its known catalog columns and its facets under
  * their header names (a facet named id, kind, label, source, target or key
- * with '_' added; in DOT also one Graphviz would read).  Edges carry
+ * with '_' added; in GraphML also one Gephi draws with, in DOT one
+ * Graphviz would read).  Edges carry
  * `relation` (model-dataset, model-task, dataset-task), the fact's role,
  * the third party of the fact (a model-dataset edge its task, a model-task
  * edge its dataset, a dataset-task edge its model), score, metric, split

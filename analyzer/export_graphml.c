@@ -2,10 +2,12 @@
  * export_graphml.c - the export graph as GraphML (graphml.graphdrawing.org),
  * as networkx, Gephi, igraph and Cytoscape read it: typed <key>
  * declarations, an undirected graph, one line per node and per edge, all
- * catalog text through fmt_xml.
+ * catalog text through fmt_xml.  Key ids are "k<n>", never "d3" or "d7",
+ * which Gephi takes for yEd's labels.
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "error.h"
 #include "export_graph.h"
@@ -19,6 +21,23 @@ typedef struct {
     ex_text b;
     char num[FMT_NUM_MAX];
 } graphml;
+
+/*
+ * Node attribute names Gephi's GraphML importer reads as drawing
+ * properties (position, size, colour; "d3" is yEd's label key), compared
+ * as it does, without case: a catalog column so named is written with
+ * '_' added, so that Gephi keeps it as data instead of failing to parse
+ * "7B" as a node size.
+ */
+static int gephi_property(const char *name)
+{
+    static const char *const names[] = { "x", "y", "z", "xpos", "ypos", "size",
+                                         "r", "g", "b", "d3" };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcasecmp(name, names[i]) == 0)
+            return 1;
+    return 0;
+}
 
 static const char *graphml_type(ex_type t)
 {
@@ -67,8 +86,8 @@ static int keys_write(graphml *x)
             next++;
             fprintf(x->fp, "  <key id=\"k%zu\" for=\"node\" attr.name=\"", id);
             fmt_xml(x->fp, at->name);
-            fprintf(x->fp, "%s\" attr.type=\"%s\"/>\n", at->reserved ? "_" : "",
-                    graphml_type(at->type));
+            fprintf(x->fp, "%s\" attr.type=\"%s\"/>\n",
+                    at->reserved || gephi_property(at->name) ? "_" : "", graphml_type(at->type));
         }
     }
     x->edge_base = next;

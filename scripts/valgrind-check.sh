@@ -1,9 +1,9 @@
 #!/bin/bash
 # valgrind-check.sh BINARY DATA_DIR - runs benchcov under valgrind's
-# memcheck on `report` (into a scratch directory), on `check` and on
-# `import` (the seed table and the import fixtures) and on `export`
-# (GraphML, the format with the most state), and fails on any memory
-# error or any definite, indirect or possible leak.
+# memcheck on `report` (into a scratch directory), `check`, `import` (the
+# seed table and the import fixtures) and `export` (GraphML, the format
+# with the most state), and fails on any memory error or any definite,
+# indirect or possible leak.
 #
 # Build without sanitizers first (valgrind and ASan do not mix), e.g.
 #   cmake -S . -B /tmp/bc-vg -DCMAKE_BUILD_TYPE=Debug && cmake --build /tmp/bc-vg

@@ -16,6 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,18 +40,28 @@ static double metric(const bc_metric *m, size_t n, const char *name)
     return 0;
 }
 
+/* Loads tests/fixtures/NAME and analyses it under `o`; the caller
+ * releases a, e and cat. */
+static void load_and_run(const char *name, const bc_analysis_opts *o, bc_catalog *cat,
+                         bc_errors *e, bc_analysis *a)
+{
+    char dir[256];
+    snprintf(dir, sizeof dir, "%s/tests/fixtures/%s", BENCHCOV_SOURCE_DIR, name);
+    catalog_init(cat);
+    errors_init(e);
+    analysis_init(a);
+    assert_int_equal(catalog_load(cat, dir, e), BC_OK);
+    assert_int_equal(analysis_run(a, cat, o, e), BC_OK);
+}
+
 static void test_good_fixture(void **state)
 {
     (void)state;
     bc_catalog cat;
     bc_errors e;
     bc_analysis a;
-    catalog_init(&cat);
-    errors_init(&e);
-    analysis_init(&a);
-    assert_int_equal(catalog_load(&cat, BENCHCOV_SOURCE_DIR "/tests/fixtures/good", &e), BC_OK);
     bc_analysis_opts o = { .thin = 2, .seed = 1 };
-    assert_int_equal(analysis_run(&a, &cat, &o, &e), BC_OK);
+    load_and_run("good", &o, &cat, &e, &a);
     bc_metric m[ANALYSIS_MAX_METRICS];
     size_t n = analysis_metrics(&a, m);
     assert_true(n <= ANALYSIS_MAX_METRICS);
@@ -167,12 +178,8 @@ static void test_ties(void **state)
     bc_catalog cat;
     bc_errors e;
     bc_analysis a;
-    catalog_init(&cat);
-    errors_init(&e);
-    analysis_init(&a);
-    assert_int_equal(catalog_load(&cat, BENCHCOV_SOURCE_DIR "/tests/fixtures/ties", &e), BC_OK);
     bc_analysis_opts o = { .thin = 2, .seed = 1 };
-    assert_int_equal(analysis_run(&a, &cat, &o, &e), BC_OK);
+    load_and_run("ties", &o, &cat, &e, &a);
     int asr = catalog_find_task(&cat, "ASR"), st = catalog_find_task(&cat, "ST");
     int aac = catalog_find_task(&cat, "AAC");
     assert_int_equal(a.top_dataset[asr], catalog_find_dataset(&cat, "Alpha Speech"));

@@ -4,14 +4,8 @@
 # function offers the commands for a prefix, each command's options
 # (exactly the options its --help lists), the values of enumerated options
 # and directories for --data.
-set -u
-bin=$1
-src=$2
-fail=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-ok() { echo "ok: $*"; }
-bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
+# shellcheck source=testlib.sh
+. "$(dirname "$0")/testlib.sh"
 
 # shellcheck source=../completion/benchcov.bash
 . "$src/completion/benchcov.bash"
@@ -76,5 +70,4 @@ for cmd in $commands; do
     fi
 done
 
-[ "$fail" -eq 0 ] || { echo "$fail check(s) failed"; exit 1; }
-echo "all completion checks passed"
+finish "completion"

@@ -18,7 +18,8 @@
 
 /*
  * Models A (paper P<1>, 2024, facets org "Lab & Co", label "x" -- a name
- * the writers use themselves --, color "red" -- a Graphviz attribute) and
+ * the writers use themselves --, color "red" -- a Graphviz attribute --,
+ * Size "7B" -- a Gephi node property, and a Graphviz attribute) and
  * B "q"; datasets D1 (1.5 hours, declares T1 and T2) and "D,2"; tasks T1
  * (Task one, modality speech) and T2 (named by its code).  Facts: A on
  * D1 for T1 (eval, 0.875 WER on test-clean), B "q" on "D,2" without a task
@@ -44,6 +45,7 @@ static void make(bc_catalog *cat, int declared)
     hc_model_facet(cat, 0, "org", "Lab & Co");
     hc_model_facet(cat, 0, "label", "x");
     hc_model_facet(cat, 0, "color", "red");
+    hc_model_facet(cat, 0, "Size", "7B");
     hc_task_facet(cat, 0, "modality", "speech");
     cat->usage[0].score = 0.875;
     free(cat->usage[0].metric);
@@ -116,7 +118,8 @@ static void test_json_model_task(void **state)
         "\"graph\": \"model-task\"},\n"
         "\"nodes\": [\n"
         "{\"id\": \"m0\", \"kind\": \"model\", \"label\": \"A\", \"paper\": \"P<1>\", "
-        "\"year\": 2024, \"org\": \"Lab & Co\", \"label_\": \"x\", \"color\": \"red\"},\n"
+        "\"year\": 2024, \"org\": \"Lab & Co\", \"label_\": \"x\", \"color\": \"red\", "
+        "\"Size\": \"7B\"},\n"
         "{\"id\": \"m1\", \"kind\": \"model\", \"label\": \"B \\\"q\\\"\"},\n"
         "{\"id\": \"t0\", \"kind\": \"task\", \"label\": \"T1\", \"name\": \"Task one\", "
         "\"modality\": \"speech\"},\n"
@@ -178,7 +181,10 @@ static void test_graphml_dataset_task(void **state)
         "</graphml>\n");
 }
 
-/* The model facet `label` is a key of its own, renamed; `org` escaped in the declaration. */
+/*
+ * The model facet `label` is a key of its own, renamed; `org`'s value
+ * escaped; `Size`, which Gephi would read as the node size, renamed.
+ */
 static void test_graphml_model_keys(void **state)
 {
     (void)state;
@@ -186,6 +192,8 @@ static void test_graphml_model_keys(void **state)
     assert_non_null(strstr(buf, "<key id=\"k5\" for=\"node\" attr.name=\"org\" "
                                 "attr.type=\"string\"/>\n"
                                 "  <key id=\"k6\" for=\"node\" attr.name=\"label_\" "
+                                "attr.type=\"string\"/>\n"));
+    assert_non_null(strstr(buf, "<key id=\"k8\" for=\"node\" attr.name=\"Size_\" "
                                 "attr.type=\"string\"/>\n"));
     assert_non_null(strstr(buf, "<data key=\"k5\">Lab &amp; Co</data>"
                                 "<data key=\"k6\">x</data>"));
@@ -210,7 +218,7 @@ static void test_dot_model_dataset(void **state)
     expect_export(BC_EXPORT_DOT, BC_EXPORT_MODEL_DATASET,
                   "graph \"benchcov\" {\n"
                   "  \"m0\" [kind=\"model\", label=\"A\", \"paper\"=\"P<1>\", \"year\"=\"2024\", "
-                  "\"org\"=\"Lab & Co\", \"label_\"=\"x\", \"color_\"=\"red\"];\n"
+                  "\"org\"=\"Lab & Co\", \"label_\"=\"x\", \"color_\"=\"red\", \"Size\"=\"7B\"];\n"
                   "  \"m1\" [kind=\"model\", label=\"B \\\"q\\\"\"];\n"
                   "  \"d0\" [kind=\"dataset\", label=\"D1\", \"tasks\"=\"T1;T2\", "
                   "\"hours\"=\"1.5\"];\n"

@@ -6,14 +6,8 @@
 # bridging.csv, communities (metrics), robustness.csv (the most-used curve
 # exactly; the random curve, a mean of seeded runs, within 4 standard
 # errors of its exact expectation over every order).
-set -u
-bin=$1
-src=$2
-fail=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-ok() { echo "ok: $*"; }
-bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
+# shellcheck source=testlib.sh
+. "$(dirname "$0")/testlib.sh"
 
 cd "$src" || exit 1
 ref=tests/fixtures/good_reference.txt
@@ -49,5 +43,4 @@ while read -r kind a b c d e; do
     esac
 done < <(grep -v '^#' "$ref")
 
-[ "$fail" -eq 0 ] || { echo "$fail check(s) failed"; exit 1; }
-echo "all good-fixture table checks passed"
+finish "good-fixture table"

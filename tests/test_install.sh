@@ -5,15 +5,9 @@
 # charts when gnuplot is installed, `man` finds and formats benchcov(1),
 # the bash completion registers, and the documentation is in
 # share/doc/benchcov.
-set -u
-bin=$1
-src=$2
+# shellcheck source=testlib.sh
+. "$(dirname "$0")/testlib.sh"
 build=$(cd "$(dirname "$bin")" && pwd)
-fail=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-ok() { echo "ok: $*"; }
-bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
 
 root=$tmp/root
 if ! DESTDIR=$root cmake --install "$build" --prefix /usr >"$tmp/install.log" 2>&1; then
@@ -83,5 +77,4 @@ else
     bad "installed completion: '$got'"
 fi
 
-[ "$fail" -eq 0 ] || { echo "$fail check(s) failed"; exit 1; }
-echo "all install checks passed"
+finish "install"

@@ -3,15 +3,9 @@
 # a single groff warning (groff -man -Tutf8 -ww, and man -l), and it
 # documents every command of `benchcov --help` and every option of each
 # command's --help.  Exits 77 (skipped) without groff.
-set -u
-bin=$1
-src=$2
+# shellcheck source=testlib.sh
+. "$(dirname "$0")/testlib.sh"
 page=$src/doc/benchcov.1
-fail=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-ok() { echo "ok: $*"; }
-bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
 
 if ! command -v groff >/dev/null 2>&1; then
     echo "skip: groff is not installed (Debian package groff-base)"
@@ -68,5 +62,4 @@ for cmd in $commands; do
     done
 done
 
-[ "$fail" -eq 0 ] || { echo "$fail check(s) failed"; exit 1; }
-echo "all man page checks passed"
+finish "man page"

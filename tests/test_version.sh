@@ -3,14 +3,8 @@
 # project version of CMakeLists.txt and, built from a git checkout, a
 # commit of that checkout; cmake/version.cmake, run on a source tree
 # without .git (a release tarball), writes the version with no commit.
-set -u
-bin=$1
-src=$2
-fail=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-ok() { echo "ok: $*"; }
-bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
+# shellcheck source=testlib.sh
+. "$(dirname "$0")/testlib.sh"
 
 want=$(sed -n 's/^project(benchcov VERSION \([0-9][0-9.]*\) .*/\1/p' "$src/CMakeLists.txt")
 [ -n "$want" ] || bad "no version in CMakeLists.txt"
@@ -58,5 +52,4 @@ else
     bad "version.cmake rewrote an unchanged header"
 fi
 
-[ "$fail" -eq 0 ] || { echo "$fail check(s) failed"; exit 1; }
-echo "all version checks passed"
+finish "version"
