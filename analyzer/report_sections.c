@@ -86,17 +86,32 @@ void report_section_coverage(FILE *fp, const bc_analysis *a)
     }
     report_more(fp, cat->n_models, rows, "models", "coverage_model");
 tables:
+    /* A table without rows is one sentence instead. */
     fputs("\n### Tasks\n\n", fp);
-    report_figure(fp, 1, cat);
-    coverage_write_md_first(fp, cat, &a->cov, BC_COV_BY_TASK, REPORT_MAX_ROWS);
-    report_more(fp, cat->n_tasks, REPORT_MAX_ROWS, "tasks", "coverage_task");
+    if (cat->n_tasks) {
+        report_figure(fp, 1, cat);
+        coverage_write_md_first(fp, cat, &a->cov, BC_COV_BY_TASK, REPORT_MAX_ROWS);
+        report_more(fp, cat->n_tasks, REPORT_MAX_ROWS, "tasks", "coverage_task");
+    } else {
+        fputs("The catalog has no task: no usage row names one, and no tasks.csv or datasets.csv "
+              "lists any.\n",
+              fp);
+    }
     fputs("\n### Models\n\n", fp);
-    coverage_write_md_first(fp, cat, &a->cov, BC_COV_BY_MODEL, REPORT_MAX_ROWS);
-    report_more(fp, cat->n_models, REPORT_MAX_ROWS, "models", "coverage_model");
+    if (cat->n_models) {
+        coverage_write_md_first(fp, cat, &a->cov, BC_COV_BY_MODEL, REPORT_MAX_ROWS);
+        report_more(fp, cat->n_models, REPORT_MAX_ROWS, "models", "coverage_model");
+    } else {
+        fputs("The catalog has no model.\n", fp);
+    }
     fputs("\n### Datasets\n\n", fp);
-    report_figure(fp, 2, cat);
-    coverage_write_md_first(fp, cat, &a->cov, BC_COV_BY_DATASET, REPORT_MAX_ROWS);
-    report_more(fp, cat->n_datasets, REPORT_MAX_ROWS, "datasets", "coverage_dataset");
+    if (cat->n_datasets) {
+        report_figure(fp, 2, cat);
+        coverage_write_md_first(fp, cat, &a->cov, BC_COV_BY_DATASET, REPORT_MAX_ROWS);
+        report_more(fp, cat->n_datasets, REPORT_MAX_ROWS, "datasets", "coverage_dataset");
+    } else {
+        fputs("The catalog has no dataset: no usage row names one.\n", fp);
+    }
     fputc('\n', fp);
 }
 
@@ -146,7 +161,10 @@ void report_section_overlap(FILE *fp, const bc_analysis *a)
         fmt_printf(fp, "Among the %N models with the most (dataset, task) pairs (the catalog is "
                        "too large to rank every pair; `benchcov overlap` lists them all).\n\n",
                    (double)most->candidates);
-    overlap_write_pairs_md(fp, cat, most->pairs, most->n);
+    if (most->n)
+        overlap_write_pairs_md(fp, cat, most->pairs, most->n);
+    else
+        fputs("No pair of models to compare.\n", fp);
     fputs("\n### Least comparable pairs\n\nPairs that work on the same tasks but share no "
           "(dataset, task) pair: same tasks, no common ground to compare on.\n\n",
           fp);

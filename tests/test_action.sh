@@ -7,17 +7,10 @@
 # the step summary, the annotations (the problem matcher's own regexp
 # applied to the log), the exit status under --fail-on, the comment that
 # is created and then updated in place, and the cut below the size limit.
-set -u
-bin=$1
-src=$2
-fail=0
-tmp=$(mktemp -d)
-trap '[ -n "${KEEP:-}" ] || rm -rf "$tmp"' EXIT
+# shellcheck source=testlib.sh
+. "$(dirname "$0")/testlib.sh"
 py=python3
 [ -x /usr/bin/python3 ] && py=/usr/bin/python3
-
-# shellcheck source=tests/shell_lib.sh
-. "$src/tests/shell_lib.sh"
 want_rc() { # want_rc CODE WHAT
     if [ "$rc" -eq "$1" ]; then ok "$2: exit $1"; else bad "$2: exit $rc, expected $1: $(tail -5 "$tmp/log")"; fi
 }
@@ -204,5 +197,4 @@ has "$tmp/summary.md" '## benchcov: `survey.md` at' "summary names the table"
 has "$tmp/summary.md" "| model | Speech-X | added |" "the table's new model is added"
 has "$tmp/summary.md" "| Speech-X | added | Clotho / AAC / " "and its fact"
 
-echo "test_action.sh: $fail failure(s)"
-[ "$fail" -eq 0 ]
+finish "action"

@@ -4,17 +4,10 @@
 # exit codes and messages of every --fail-on condition, misuse, JSON that
 # parses and carries the CSV's rows, determinism, Markdown escaping of a
 # hostile name, and the --charts scripts rendering without a warning.
-set -u
-bin=$1
-src=$2
-fail=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+# shellcheck source=testlib.sh
+. "$(dirname "$0")/testlib.sh"
 py=python3
 [ -x /usr/bin/python3 ] && py=/usr/bin/python3
-
-# shellcheck source=tests/shell_lib.sh
-. "$src/tests/shell_lib.sh"
 
 cd "$src" || exit 1
 F=tests/fixtures/diff
@@ -109,5 +102,4 @@ fi
 # A charts directory that cannot be created: 73, and the diff was printed.
 expect 73 "" -- diff $F/base $F/changed --charts /proc/benchcov-no/charts
 
-echo "test_cmd_diff.sh: $fail failure(s)"
-[ "$fail" -eq 0 ]
+finish "diff command"

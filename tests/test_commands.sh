@@ -4,30 +4,8 @@
 # written by the independent tests/reference/coverage_reference.py),
 # --help and --version, and the exit code and message of every kind of
 # misuse and bad input.
-set -u
-bin=$1
-src=$2
-fail=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-ok() { echo "ok: $*"; }
-bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
-
-# expect CODE PATTERN -- ARGS...: exit code CODE and stderr matching PATTERN (grep -E).
-expect() {
-    local code=$1 pattern=$2
-    shift 3
-    "$bin" "$@" >"$tmp/out" 2>"$tmp/err"
-    local rc=$?
-    if [ "$rc" -ne "$code" ]; then
-        bad "benchcov $*: exit $rc, expected $code ($(head -c 200 "$tmp/err"))"
-    elif [ -n "$pattern" ] && ! grep -qE -- "$pattern" "$tmp/err"; then
-        bad "benchcov $*: stderr lacks /$pattern/: $(head -c 300 "$tmp/err")"
-    else
-        ok "benchcov $*: $code"
-    fi
-}
+# shellcheck source=testlib.sh
+. "$(dirname "$0")/testlib.sh"
 
 cd "$src" || exit 1
 
@@ -172,5 +150,4 @@ else
     bad "metrics header"
 fi
 
-echo "$fail check(s) failed"
-[ "$fail" -eq 0 ]
+finish "command line"

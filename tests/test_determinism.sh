@@ -9,23 +9,11 @@
 # The comma locale is taken from `locale -a` when one is installed, or
 # compiled into a private LOCPATH with localedef; when neither works the
 # test says so and still varies the time zone.
-set -u
-
-BINARY=${1:?usage: test_determinism.sh BINARY SOURCE_DIR}
-SOURCE_DIR=${2:?usage: test_determinism.sh BINARY SOURCE_DIR}
-case $BINARY in /*) ;; *) BINARY=$PWD/$BINARY ;; esac
-
-fails=0
-fail() { echo "FAIL: $*" >&2; fails=$((fails + 1)); }
-
-[ -x "$BINARY" ] || { echo "FAIL: no executable '$BINARY'" >&2; exit 1; }
-
-TMP=$(mktemp -d /tmp/bc_det.XXXXXX)
-trap 'rm -rf "$TMP"' EXIT
-
+# shellcheck source=testlib.sh
+. "$(dirname "$0")/testlib.sh"
 DATA=""
-for d in "$SOURCE_DIR/data" "$SOURCE_DIR/tests/fixtures/good"; do
-    if [ -f "$d/usage.csv" ] && "$BINARY" check --data "$d" >/dev/null 2>&1; then
+for d in "$src/data" "$src/tests/fixtures/good"; do
+    if [ -f "$d/usage.csv" ] && "$bin" check --data "$d" >/dev/null 2>&1; then
         DATA=$d
         break
     fi
@@ -44,10 +32,10 @@ for loc in de_DE.UTF-8 de_DE.utf8 $(locale -a 2>/dev/null | grep -E '^(de|fr|it|
     fi
 done
 if [ -z "$COMMA_ENV" ] && command -v localedef >/dev/null; then
-    mkdir -p "$TMP/locale"
-    if localedef -i de_DE -f UTF-8 "$TMP/locale/de_DE.UTF-8" >/dev/null 2>&1 &&
-        comma_ok LOCPATH="$TMP/locale" LC_ALL=de_DE.UTF-8; then
-        COMMA_ENV="LOCPATH=$TMP/locale LC_ALL=de_DE.UTF-8 LANG=de_DE.UTF-8"
+    mkdir -p "$tmp/locale"
+    if localedef -i de_DE -f UTF-8 "$tmp/locale/de_DE.UTF-8" >/dev/null 2>&1 &&
+        comma_ok LOCPATH="$tmp/locale" LC_ALL=de_DE.UTF-8; then
+        COMMA_ENV="LOCPATH=$tmp/locale LC_ALL=de_DE.UTF-8 LANG=de_DE.UTF-8"
     fi
 fi
 if [ -z "$COMMA_ENV" ]; then
@@ -63,8 +51,8 @@ echo "run B: $ENV_B"
 # Each run works in its own directory with its own copy of the catalog,
 # both named alike, so relative paths match and absolute ones differ.
 for run in A B; do
-    mkdir -p "$TMP/$run"
-    cp -r "$DATA" "$TMP/$run/data"
+    mkdir -p "$tmp/$run"
+    cp -r "$DATA" "$tmp/$run/data"
 done
 
 # run_in RUN NAME args... : stdout to RUN/out/NAME, status checked.
@@ -73,11 +61,11 @@ run_in() {
     shift 2
     local envs
     if [ "$run" = A ]; then envs=$ENV_A; else envs=$ENV_B; fi
-    mkdir -p "$TMP/$run/out"
+    mkdir -p "$tmp/$run/out"
     # shellcheck disable=SC2086
-    (cd "$TMP/$run" && env $envs "$BINARY" "$@" >"out/$name" 2>"out/$name.err")
+    (cd "$tmp/$run" && env $envs "$bin" "$@" >"out/$name" 2>"out/$name.err")
     local rc=$?
-    [ "$rc" -eq 0 ] || fail "run $run: '$*' exited $rc: $(head -3 "$TMP/$run/out/$name.err")"
+    [ "$rc" -eq 0 ] || bad "run $run: '$*' exited $rc: $(head -3 "$tmp/$run/out/$name.err")"
 }
 
 for run in A B; do
@@ -93,33 +81,29 @@ for run in A B; do
     run_in "$run" check check --data data
 done
 
-[ -f "$TMP/A/report/README.md" ] || fail "the report has no README.md"
-if diff -r "$TMP/A/report" "$TMP/B/report" >"$TMP/report.diff"; then
-    echo "ok: report trees identical ($(find "$TMP/A/report" -type f | wc -l) files)"
+[ -f "$tmp/A/report/README.md" ] || bad "the report has no README.md"
+if diff -r "$tmp/A/report" "$tmp/B/report" >"$tmp/report.diff"; then
+    echo "ok: report trees identical ($(find "$tmp/A/report" -type f | wc -l) files)"
 else
-    fail "report trees differ between the two environments"
-    head -40 "$TMP/report.diff" >&2
+    bad "report trees differ between the two environments"
+    head -40 "$tmp/report.diff" >&2
 fi
-if diff -r "$TMP/A/out" "$TMP/B/out" >"$TMP/out.diff"; then
+if diff -r "$tmp/A/out" "$tmp/B/out" >"$tmp/out.diff"; then
     echo "ok: command outputs identical"
 else
-    fail "command outputs differ between the two environments"
-    head -40 "$TMP/out.diff" >&2
+    bad "command outputs differ between the two environments"
+    head -40 "$tmp/out.diff" >&2
 fi
 
 # No absolute path of the working directory in any output.
-if grep -rlF "$TMP" "$TMP/A/report" "$TMP/A/out" >"$TMP/abs" 2>/dev/null; then
-    fail "outputs hold an absolute path: $(tr '\n' ' ' <"$TMP/abs")"
+if grep -rlF "$tmp" "$tmp/A/report" "$tmp/A/out" >"$tmp/abs" 2>/dev/null; then
+    bad "outputs hold an absolute path: $(tr '\n' ' ' <"$tmp/abs")"
 fi
 
 # A decimal comma must not have slipped into the numbers of the CSV outputs:
 # every number-looking field uses '.', so parsing under C gives the same.
-if [ -s "$TMP/B/out/metrics.csv" ] && grep -qE '^[a-z_]+,"?-?[0-9]+,[0-9]+"?$' "$TMP/B/out/metrics.csv"; then
-    fail "metrics.csv holds a decimal comma"
+if [ -s "$tmp/B/out/metrics.csv" ] && grep -qE '^[a-z_]+,"?-?[0-9]+,[0-9]+"?$' "$tmp/B/out/metrics.csv"; then
+    bad "metrics.csv holds a decimal comma"
 fi
 
-if [ "$fails" -ne 0 ]; then
-    echo "$fails check(s) failed" >&2
-    exit 1
-fi
-echo "all determinism checks passed"
+finish "determinism"

@@ -1,37 +1,28 @@
 #!/bin/bash
 # test_io.sh BINARY SOURCE_DIR - output integrity at the edges of the
 # program: a full standard output is an I/O error (74), an output that
-# cannot be created is 73, and a run that fails (bad catalog, full disk)
+# cannot be created is 73, and a run that bad (bad catalog, full disk)
 # leaves the previous report byte-identical with no temporary behind.
 #
 # test_io.sh BINARY SOURCE_DIR diskfull runs only the disk-full case: it
 # mounts a small tmpfs, and where mounting is not allowed it exits 77
 # (skipped).
-set -u
-
-BINARY=${1:?usage: test_io.sh BINARY SOURCE_DIR [diskfull]}
-SOURCE_DIR=${2:?usage: test_io.sh BINARY SOURCE_DIR [diskfull]}
+# shellcheck source=testlib.sh
+. "$(dirname "$0")/testlib.sh"
 PART=${3:-}
 export LC_ALL=C
-
-fails=0
-fail() { echo "FAIL: $*" >&2; fails=$((fails + 1)); }
-pass() { echo "ok: $*"; }
-
-[ -x "$BINARY" ] || { echo "FAIL: no executable '$BINARY'" >&2; exit 1; }
-
-TMP=$(mktemp -d /tmp/bc_io.XXXXXX)
 MNT=""
+# shellcheck disable=SC2317  # run by the EXIT trap
 cleanup() {
     if [ -n "$MNT" ]; then umount "$MNT" 2>/dev/null; fi
-    rm -rf "$TMP"
+    rm -rf "$tmp"
 }
 trap cleanup EXIT
 
 # The catalog: the shipped one when it is valid, else the good fixture.
 DATA=""
-for d in "$SOURCE_DIR/data" "$SOURCE_DIR/tests/fixtures/good"; do
-    if [ -f "$d/usage.csv" ] && "$BINARY" check --data "$d" >/dev/null 2>&1; then
+for d in "$src/data" "$src/tests/fixtures/good"; do
+    if [ -f "$d/usage.csv" ] && "$bin" check --data "$d" >/dev/null 2>&1; then
         DATA=$d
         break
     fi
@@ -45,15 +36,15 @@ tree_hash() { (cd "$1" && find . -type f -print0 | sort -z | xargs -0 -r sha256s
 # Temporaries the atomic writer might leave: .NAME.XXXXXX anywhere below.
 leftovers() { find "$1" -name '.*.??????' -print; }
 
-# run EXPECTED_STATUS DESCRIPTION -- command...; stderr kept in $TMP/err
+# run EXPECTED_STATUS DESCRIPTION -- command...; stderr kept in $tmp/err
 run() {
     local want=$1 what=$2
     shift 3
-    "$@" 2>"$TMP/err"
+    "$@" 2>"$tmp/err"
     local got=$?
     if [ "$got" -ne "$want" ]; then
-        fail "$what: exit $got, expected $want"
-        sed 's/^/    /' "$TMP/err" >&2
+        bad "$what: exit $got, expected $want"
+        sed 's/^/    /' "$tmp/err" >&2
         return 1
     fi
     return 0
@@ -65,98 +56,94 @@ full_stdout() {
     local what=$1
     shift
     if run 74 "$what > /dev/full" -- "$@" >/dev/full; then
-        if grep -q "^benchcov: cannot write standard output: No space left on device" "$TMP/err"; then
-            pass "$what > /dev/full: 74 with a message"
+        if grep -q "^benchcov: cannot write standard output: No space left on device" "$tmp/err"; then
+            ok "$what > /dev/full: 74 with a message"
         else
-            fail "$what > /dev/full: no 'cannot write standard output' message"
-            sed 's/^/    /' "$TMP/err" >&2
+            bad "$what > /dev/full: no 'cannot write standard output' message"
+            sed 's/^/    /' "$tmp/err" >&2
         fi
     fi
 }
-full_stdout "coverage --by task" "$BINARY" coverage --data "$DATA" --by task
-full_stdout "coverage --by model --format csv" "$BINARY" coverage --data "$DATA" --by model --format csv
-full_stdout "check" "$BINARY" check --data "$DATA"
-full_stdout "--version" "$BINARY" --version
+full_stdout "coverage --by task" "$bin" coverage --data "$DATA" --by task
+full_stdout "coverage --by model --format csv" "$bin" coverage --data "$DATA" --by model --format csv
+full_stdout "check" "$bin" check --data "$DATA"
+full_stdout "--version" "$bin" --version
 
 # 2. An output directory under a regular file cannot be created.
-printf 'a regular file\n' >"$TMP/file"
-if run 73 "report --out under a file" -- "$BINARY" report --data "$DATA" --out "$TMP/file/report"; then
-    if grep -q "^benchcov: .*cannot create" "$TMP/err"; then
-        pass "report --out FILE/report: 73 with a message"
+printf 'a regular file\n' >"$tmp/file"
+if run 73 "report --out under a file" -- "$bin" report --data "$DATA" --out "$tmp/file/report"; then
+    if grep -q "^benchcov: .*cannot create" "$tmp/err"; then
+        ok "report --out FILE/report: 73 with a message"
     else
-        fail "report --out FILE/report: no 'cannot create' message"
-        sed 's/^/    /' "$TMP/err" >&2
+        bad "report --out FILE/report: no 'cannot create' message"
+        sed 's/^/    /' "$tmp/err" >&2
     fi
 fi
-[ "$(cat "$TMP/file")" = "a regular file" ] || fail "the regular file was changed"
+[ "$(cat "$tmp/file")" = "a regular file" ] || bad "the regular file was changed"
 
 # 3. A failing run on a bad catalog leaves the previous report as it was.
-if run 0 "first report" -- "$BINARY" report --data "$DATA" --out "$TMP/r"; then
-    [ -f "$TMP/r/README.md" ] || fail "report wrote no README.md"
-    [ -z "$(leftovers "$TMP/r")" ] || fail "temporaries left after a good report: $(leftovers "$TMP/r")"
-    tree_hash "$TMP/r" >"$TMP/before"
-    cp -r "$DATA" "$TMP/bad"
+if run 0 "first report" -- "$bin" report --data "$DATA" --out "$tmp/r"; then
+    [ -f "$tmp/r/README.md" ] || bad "report wrote no README.md"
+    [ -z "$(leftovers "$tmp/r")" ] || bad "temporaries left after a good report: $(leftovers "$tmp/r")"
+    tree_hash "$tmp/r" >"$tmp/before"
+    cp -r "$DATA" "$tmp/bad"
     # Break the last row of usage.csv: one field too many.
-    sed -i '$ s/$/,extra field/' "$TMP/bad/usage.csv"
-    last=$(grep -c "" "$TMP/bad/usage.csv")
-    if run 65 "report on a bad catalog" -- "$BINARY" report --data "$TMP/bad" --out "$TMP/r"; then
-        pass "report on a bad catalog: 65"
-        grep -q "usage.csv:$last" "$TMP/err" || fail "the error does not name usage.csv:$last"
+    sed -i '$ s/$/,extra field/' "$tmp/bad/usage.csv"
+    last=$(grep -c "" "$tmp/bad/usage.csv")
+    if run 65 "report on a bad catalog" -- "$bin" report --data "$tmp/bad" --out "$tmp/r"; then
+        ok "report on a bad catalog: 65"
+        grep -q "usage.csv:$last" "$tmp/err" || bad "the error does not name usage.csv:$last"
     fi
-    tree_hash "$TMP/r" >"$TMP/after"
-    if cmp -s "$TMP/before" "$TMP/after"; then
-        pass "previous report byte-identical after the failed run"
+    tree_hash "$tmp/r" >"$tmp/after"
+    if cmp -s "$tmp/before" "$tmp/after"; then
+        ok "previous report byte-identical after the failed run"
     else
-        fail "previous report changed by the failed run"
-        diff "$TMP/before" "$TMP/after" >&2
+        bad "previous report changed by the failed run"
+        diff "$tmp/before" "$tmp/after" >&2
     fi
-    [ -z "$(leftovers "$TMP/r")" ] || fail "temporaries left: $(leftovers "$TMP/r")"
+    [ -z "$(leftovers "$tmp/r")" ] || bad "temporaries left: $(leftovers "$tmp/r")"
 fi
 
 fi
 
 if [ "$PART" = diskfull ]; then
 # 4. Disk full while the report is written.
-mkdir "$TMP/mnt"
-if mount -t tmpfs -o size=8m tmpfs "$TMP/mnt" 2>"$TMP/mounterr"; then
-    MNT=$TMP/mnt
-    if run 0 "report on tmpfs" -- "$BINARY" report --data "$DATA" --out "$MNT/r"; then
-        tree_hash "$MNT/r" >"$TMP/before"
+mkdir "$tmp/mnt"
+if mount -t tmpfs -o size=8m tmpfs "$tmp/mnt" 2>"$tmp/mounterr"; then
+    MNT=$tmp/mnt
+    if run 0 "report on tmpfs" -- "$bin" report --data "$DATA" --out "$MNT/r"; then
+        tree_hash "$MNT/r" >"$tmp/before"
         used_kb=$(du -sk "$MNT/r" | cut -f1)
         # Two runs: no space at all, then about half the report's size, so
-        # that some files of the set are written before one fails.
+        # that some files of the set are written before one fail.
         for spare_kb in 0 $((used_kb / 2)); do
             rm -f "$MNT/filler"
             avail_kb=$(df -Pk "$MNT" | awk 'NR == 2 { print $4 }')
             fill_kb=$((avail_kb - spare_kb))
             [ "$fill_kb" -gt 0 ] && dd if=/dev/zero of="$MNT/filler" bs=1k count="$fill_kb" 2>/dev/null
-            "$BINARY" report --data "$DATA" --out "$MNT/r" 2>"$TMP/err"
+            "$bin" report --data "$DATA" --out "$MNT/r" 2>"$tmp/err"
             got=$?
             if [ "$got" -eq 74 ] || [ "$got" -eq 73 ]; then
-                pass "disk full (spare ${spare_kb}k): exit $got"
-                grep -q "No space left on device" "$TMP/err" ||
-                    fail "disk full (spare ${spare_kb}k): message does not say 'No space left on device'"
+                ok "disk full (spare ${spare_kb}k): exit $got"
+                grep -q "No space left on device" "$tmp/err" ||
+                    bad "disk full (spare ${spare_kb}k): message does not say 'No space left on device'"
             else
-                fail "disk full (spare ${spare_kb}k): exit $got, expected 74 or 73"
-                sed 's/^/    /' "$TMP/err" >&2
+                bad "disk full (spare ${spare_kb}k): exit $got, expected 74 or 73"
+                sed 's/^/    /' "$tmp/err" >&2
             fi
-            tree_hash "$MNT/r" >"$TMP/after"
-            cmp -s "$TMP/before" "$TMP/after" ||
-                fail "disk full (spare ${spare_kb}k): previous report changed"
+            tree_hash "$MNT/r" >"$tmp/after"
+            cmp -s "$tmp/before" "$tmp/after" ||
+                bad "disk full (spare ${spare_kb}k): previous report changed"
             [ -z "$(leftovers "$MNT")" ] ||
-                fail "disk full (spare ${spare_kb}k): temporaries left: $(leftovers "$MNT")"
+                bad "disk full (spare ${spare_kb}k): temporaries left: $(leftovers "$MNT")"
         done
     fi
     umount "$MNT" && MNT=""
 else
-    echo "skip: disk-full case, cannot mount a tmpfs here ($(cat "$TMP/mounterr"))"
+    echo "skip: disk-full case, cannot mount a tmpfs here ($(cat "$tmp/mounterr"))"
     exit 77
 fi
 
 fi
 
-if [ "$fails" -ne 0 ]; then
-    echo "$fails check(s) failed" >&2
-    exit 1
-fi
-echo "all I/O checks passed"
+finish "I/O"

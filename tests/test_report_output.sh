@@ -6,14 +6,8 @@
 # warning, catalogs whose charts have no data (tests/fixtures/render:
 # a header-only catalog, usage rows naming no dataset); a missing gnuplot
 # is a clear 73.
-set -u
-bin=$1
-src=$2
-fail=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-# shellcheck source=tests/shell_lib.sh
-. "$src/tests/shell_lib.sh"
+# shellcheck source=testlib.sh
+. "$(dirname "$0")/testlib.sh"
 cd "$src" || exit 1
 
 mkdir -p "$tmp/site"
@@ -91,5 +85,4 @@ if [ "$rc" -eq 73 ] && grep -q "cannot run gnuplot for chart 'task_coverage' (in
 else
     bad "no gnuplot: exit $rc, $(head -c 300 "$tmp/err")"
 fi
-echo "test_report_output.sh: $fail failure(s)"
-[ "$fail" -eq 0 ]
+finish "report output"

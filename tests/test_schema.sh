@@ -126,6 +126,25 @@ fi
 expect 66 "^benchcov: cannot open '$F/onefile/nosuch.csv': No such file or directory$" -- \
     check --data $F/onefile/nosuch.csv
 
+# ---- less than model,dataset,task: still a report, and no empty table ----
+printf 'model,dataset\nGPT-4,MMLU\nLlama 3,MMLU\nLlama 3,GSM8K\n' >"$tmp/md.csv"
+printf 'model,dataset\n' >"$tmp/none.csv"
+for cat in md none; do
+    if "$bin" report --data "$tmp/$cat.csv" --out "$tmp/r-$cat" >/dev/null 2>"$tmp/err" &&
+        awk '/^\|---/ { rule = NR } rule && NR == rule + 1 && !/^\|/ { bad = 1 } END { exit bad }' \
+            "$tmp/r-$cat/README.md"; then
+        ok "report of $cat.csv: no empty table"
+    else
+        bad "report of $cat.csv: $(head -c 200 "$tmp/err")"
+    fi
+done
+if grep -qx "No model covers any task." "$tmp/r-md/README.md" &&
+    grep -q "^The catalog has no task" "$tmp/r-md/README.md"; then
+    ok "a catalog without tasks says so in one sentence"
+else
+    bad "a catalog without tasks"
+fi
+
 # ---- usage without task and role columns ---------------------------------
 # Each row covers the tasks datasets.csv lists for its dataset; all eval.
 # By hand: GPT-4 MMLU {KNOW}, ARC-Challenge {COMMON, KNOW}; Llama 2 70B
