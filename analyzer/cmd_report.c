@@ -109,7 +109,8 @@ int cmd_report(int argc, char **argv, FILE *out, bc_errors *errs)
     if ((rc = analysis_run(&a, &cat, &ao, errs)) != BC_OK)
         goto done;
     if ((rc = plan_default(&cat, &plan)) != BC_OK) {
-        errors_add(errs, rc, NULL, 0, 0, "cannot compute the suggested evaluation set");
+        errors_add(errs, rc, NULL, 0, 0, "cannot compute the suggested evaluation set%s",
+                   rc == BC_EX_SOFTWARE ? ": out of memory" : "");
         goto done;
     }
     rc = report_write_dir(o.out, &a, &plan, errs);

@@ -72,7 +72,7 @@ int errors_add(bc_errors *e, int code, const char *file, long line, long col,
     e->items[e->n++] = (bc_diag){ f, line, col, msg };
     return code;
 oom:
-    e->dropped++;
+    e->lost++;
     if (e->code < BC_EX_SOFTWARE)
         e->code = BC_EX_SOFTWARE;
     return code;
@@ -98,4 +98,7 @@ void errors_print(const bc_errors *e, FILE *fp)
     if (e->dropped)
         fprintf(fp, "benchcov: %zu more error%s not shown\n", e->dropped,
                 e->dropped == 1 ? "" : "s");
+    if (e->lost)
+        fprintf(fp, "benchcov: out of memory (%zu message%s lost)\n", e->lost,
+                e->lost == 1 ? "" : "s");
 }

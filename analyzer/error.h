@@ -37,6 +37,7 @@ typedef struct {
     bc_diag *items; /* the first BC_MAX_ERRORS diagnostics, in order */
     size_t n, cap;
     size_t dropped; /* diagnostics past BC_MAX_ERRORS, counted only */
+    size_t lost;    /* diagnostics that memory ran out for, counted only */
     int code;       /* the highest exit code added so far, BC_OK when none */
 } bc_errors;
 
@@ -49,7 +50,7 @@ void errors_release(bc_errors *e);
 /*
  * Appends one diagnostic and raises e->code to at least `code`.
  * `file` may be NULL; line and col 0 mean unknown.  Never fails: when
- * memory runs out the diagnostic is counted in `dropped` and code becomes
+ * memory runs out the diagnostic is counted in `lost` and code becomes
  * BC_EX_SOFTWARE.  Returns `code`, so callers can write
  * `return errors_add(e, BC_EX_DATAERR, ...)`.
  */
@@ -63,7 +64,8 @@ int errors_add(bc_errors *e, int code, const char *file, long line, long col,
 /*
  * Prints every diagnostic as "benchcov: FILE:LINE:COL: MSG\n" (the place
  * shortened when unknown), then "benchcov: N more errors not shown" when
- * some were dropped.
+ * some were dropped, then "benchcov: out of memory (N messages lost)"
+ * when memory ran out for some.
  */
 void errors_print(const bc_errors *e, FILE *fp);
 

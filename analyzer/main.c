@@ -124,6 +124,10 @@ int main(int argc, char **argv)
     int io = outfile_check_stream(stdout, "standard output", &errs);
     if (rc == BC_OK)
         rc = io;
+    /* A library writer reports running out of memory by its return value
+     * alone: never end with 70 and nothing said. */
+    if (rc == BC_EX_SOFTWARE && errs.n == 0 && errs.dropped == 0 && errs.lost == 0)
+        errors_add(&errs, rc, NULL, 0, 0, "out of memory");
 out:
     if (errs.code > rc)
         rc = errs.code;

@@ -1,0 +1,93 @@
+/* tests/failalloc.c - an LD_PRELOAD shim for tests/test_oom.sh: with
+ * BC_FAIL_ALLOC=N in the environment, the Nth call of malloc, calloc or
+ * realloc made by benchcov's own code (counted from 1; calls made inside
+ * the C library, igraph or GLPK are not counted: their out-of-memory
+ * handling is theirs) returns NULL with errno ENOMEM, once; every other
+ * call is served by glibc.
+ * With BC_COUNT_ALLOC=FILE set instead, the number of calls made is
+ * written to FILE at exit.  One failure, not all from N on, so each
+ * allocation site's own recovery is what the run exercises. */
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <errno.h>
+#include <sys/auxv.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+extern void *__libc_malloc(size_t);
+extern void *__libc_calloc(size_t, size_t);
+extern void *__libc_realloc(void *, size_t);
+
+static long calls, fail_at = -1;
+static int ready, busy, registered;
+static void *main_base;
+
+/* Nothing fails once exit has begun: a coverage build's own runtime
+ * allocates when it writes its counts from the destructors. */
+static void disarm(void)
+{
+    fail_at = -1;
+}
+
+static void setup(void)
+{
+    const char *s = getenv("BC_FAIL_ALLOC");
+    Dl_info info;
+    ready = 1;
+    busy = 1; /* dladdr may allocate */
+    if (dladdr((void *)getauxval(AT_PHDR), &info))
+        main_base = info.dli_fbase;
+    busy = 0;
+    if (s)
+        fail_at = strtol(s, NULL, 10);
+}
+
+/* Whether the allocation called from CALLER is benchcov's to fail. */
+static int fail_now(void *caller)
+{
+    Dl_info info;
+    if (busy)
+        return 0;
+    if (!ready)
+        setup();
+    busy = 1;
+    int mine = main_base && dladdr(caller, &info) && info.dli_fbase == main_base;
+    busy = 0;
+    if (!mine)
+        return 0;
+    /* Registered from benchcov's first allocation, after the start-up
+     * code registered the destructors' run, so that it runs before them. */
+    if (!registered) {
+        registered = 1;
+        atexit(disarm);
+    }
+    if (++calls == fail_at) {
+        errno = ENOMEM;
+        return 1;
+    }
+    return 0;
+}
+
+void *malloc(size_t n)
+{
+    return fail_now(__builtin_return_address(0)) ? NULL : __libc_malloc(n);
+}
+void *calloc(size_t k, size_t n)
+{
+    return fail_now(__builtin_return_address(0)) ? NULL : __libc_calloc(k, n);
+}
+void *realloc(void *p, size_t n)
+{
+    return fail_now(__builtin_return_address(0)) ? NULL : __libc_realloc(p, n);
+}
+
+__attribute__((destructor)) static void report(void)
+{
+    const char *path = getenv("BC_COUNT_ALLOC");
+    FILE *f;
+    disarm();
+    if (path && (f = fopen(path, "w"))) {
+        fprintf(f, "%ld\n", calls);
+        fclose(f);
+    }
+}
