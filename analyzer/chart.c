@@ -27,6 +27,14 @@
 #define CHART_MAX_PX 4000
 #define CHART_CELL_PX 18  /* one heatmap cell, one bar */
 #define CHART_CHAR_PX 7   /* rough width of one character at 10 pt */
+/* Heat-map layout, in gnuplot margin lines (character heights) and pixels. */
+#define HEAT_ROT_PCT 45       /* rotated column labels: lines per character, in percent */
+#define HEAT_BOTTOM_LINES 3   /* bottom margin besides the rotated labels */
+#define HEAT_GROUP_TENTHS 5   /* group names above the columns: tenths of a line per character */
+#define HEAT_TOP_LINES 3      /* top margin besides the group names (title) */
+#define HEAT_EXTRA_W_PX 160   /* colour box, its label and the right margin */
+#define HEAT_LINE_PX 15       /* one margin line */
+#define HEAT_EXTRA_H_PX 40    /* title and padding */
 
 /* Okabe-Ito colours, ordered so that neighbours differ in lightness too. */
 static const char *const chart_okabe_ito[] = {
@@ -369,11 +377,12 @@ int chart_heatmap(FILE *gp, FILE *dat, const bc_chart_meta *meta,
         }
 
     lm = widest(h->row_labels, h->nrows) + 2;
-    bm = (widest(h->col_labels, h->ncols) * 45 + 99) / 100 + 3;
+    bm = (widest(h->col_labels, h->ncols) * HEAT_ROT_PCT + 99) / 100 + HEAT_BOTTOM_LINES;
     gw = h->col_groups ? widest(h->col_groups, h->ncols) : 0;
-    tm = 3 + (gw * 5 + 9) / 10;
-    w = clamp_px(lm * CHART_CHAR_PX + h->ncols * CHART_CELL_PX + 160, CHART_MIN_W);
-    hh = clamp_px((tm + bm) * 15 + h->nrows * CHART_CELL_PX + 40, CHART_MIN_H);
+    tm = HEAT_TOP_LINES + (gw * HEAT_GROUP_TENTHS + 9) / 10;
+    w = clamp_px(lm * CHART_CHAR_PX + h->ncols * CHART_CELL_PX + HEAT_EXTRA_W_PX, CHART_MIN_W);
+    hh = clamp_px((tm + bm) * HEAT_LINE_PX + h->nrows * CHART_CELL_PX + HEAT_EXTRA_H_PX,
+                  CHART_MIN_H);
 
     put_head(gp, meta, "heatmap");
     put_svg(gp, meta, w, hh);

@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "error.h"
+
 void incidence_init(bc_incidence *m)
 {
     memset(m, 0, sizeof *m);
@@ -65,12 +67,12 @@ int incidence_from_pairs(bc_incidence *m, size_t nrows, size_t ncols,
     m->ncols = ncols;
     m->rowptr = ptr;
     m->col = col;
-    return 0;
+    return BC_OK;
 fail:
     free(ptr);
     free(col);
     free(fill);
-    return -1;
+    return BC_EX_SOFTWARE;
 }
 
 int incidence_transpose(const bc_incidence *m, bc_incidence *out)
@@ -78,7 +80,7 @@ int incidence_transpose(const bc_incidence *m, bc_incidence *out)
     size_t n = incidence_ones(m);
     int *rows = malloc((n ? n : 1) * sizeof *rows);
     int *cols = malloc((n ? n : 1) * sizeof *cols);
-    int rc = -1;
+    int rc = BC_EX_SOFTWARE;
     if (!rows || !cols)
         goto done;
     size_t k = 0;

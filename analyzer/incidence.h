@@ -5,6 +5,9 @@
  * Metrics work on these plain structures so that tests can build them by
  * hand.  A row holds the ascending, duplicate-free column indices of its
  * ones (compressed sparse rows).
+ *
+ * Like every module, the functions that can fail return BC_OK (0) or a
+ * BC_EX_* code (error.h): here only BC_EX_SOFTWARE, when memory runs out.
  */
 #ifndef BENCHCOV_INCIDENCE_H
 #define BENCHCOV_INCIDENCE_H
@@ -30,12 +33,13 @@ void incidence_release(bc_incidence *m);
 /*
  * Builds an nrows x ncols matrix from n (row, col) pairs; duplicates are
  * merged, pairs outside the bounds are a programming error (asserted).
- * `m` must be fresh or released.  Returns 0, or -1 when memory runs out.
+ * `m` must be fresh or released.  Returns BC_OK, or BC_EX_SOFTWARE when
+ * memory runs out.
  */
 int incidence_from_pairs(bc_incidence *m, size_t nrows, size_t ncols,
                          const int *rows, const int *cols, size_t n);
 
-/* Writes the transpose into `out` (fresh or released). Returns 0 or -1 (OOM). */
+/* Writes the transpose into `out` (fresh or released). Returns BC_OK or BC_EX_SOFTWARE (OOM). */
 int incidence_transpose(const bc_incidence *m, bc_incidence *out);
 
 /* Number of ones. */

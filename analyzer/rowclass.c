@@ -155,7 +155,7 @@ int rowclass_matrix(const bc_rowclass *k, const bc_incidence *m, bc_incidence *o
     out->col = malloc((ones ? ones : 1) * sizeof *out->col);
     if (!out->rowptr || !out->col) {
         incidence_release(out);
-        return -1;
+        return BC_EX_SOFTWARE;
     }
     out->nrows = k->n;
     out->ncols = m->ncols;
@@ -166,5 +166,5 @@ int rowclass_matrix(const bc_rowclass *k, const bc_incidence *m, bc_incidence *o
             memcpy(out->col + out->rowptr[c], m->col + m->rowptr[r], d * sizeof *out->col);
         out->rowptr[c + 1] = out->rowptr[c] + d;
     }
-    return 0;
+    return BC_OK;
 }

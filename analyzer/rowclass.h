@@ -44,7 +44,8 @@ int rowclass_build(bc_rowclass *k, const bc_incidence *const *mats, size_t n_mat
 
 /*
  * The classes x columns matrix of `m`: row c is the row of class c's
- * first member.  `out` must be fresh.  Returns 0 or -1 (out of memory).
+ * first member.  `out` must be fresh.  Returns BC_OK or BC_EX_SOFTWARE
+ * (out of memory).
  */
 int rowclass_matrix(const bc_rowclass *k, const bc_incidence *m, bc_incidence *out);
 
