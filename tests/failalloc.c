@@ -4,8 +4,10 @@
  * the C library, igraph or GLPK are not counted: their out-of-memory
  * handling is theirs) returns NULL with errno ENOMEM, once; every other
  * call is served by glibc.
- * With BC_COUNT_ALLOC=FILE set instead, the number of calls made is
- * written to FILE at exit.  One failure, not all from N on, so each
+ * With BC_COUNT_ALLOC=FILE set instead, FILE gets one line per counted
+ * call: where in benchcov it was made from (the return address as an
+ * offset into the executable, in hex), so a test can fail each call
+ * site's first allocation.  One failure, not all from N on, so each
  * allocation site's own recovery is what the run exercises. */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -21,6 +23,7 @@ extern void *__libc_realloc(void *, size_t);
 static long calls, fail_at = -1;
 static int ready, busy, registered;
 static void *main_base;
+static FILE *sites;
 
 /* Nothing fails once exit has begun: a coverage build's own runtime
  * allocates when it writes its counts from the destructors. */
@@ -40,6 +43,12 @@ static void setup(void)
     busy = 0;
     if (s)
         fail_at = strtol(s, NULL, 10);
+    s = getenv("BC_COUNT_ALLOC");
+    if (s) {
+        busy = 1;
+        sites = fopen(s, "w");
+        busy = 0;
+    }
 }
 
 /* Whether the allocation called from CALLER is benchcov's to fail. */
@@ -60,6 +69,11 @@ static int fail_now(void *caller)
     if (!registered) {
         registered = 1;
         atexit(disarm);
+    }
+    if (sites) {
+        busy = 1;
+        fprintf(sites, "%lx\n", (unsigned long)((char *)caller - (char *)main_base));
+        busy = 0;
     }
     if (++calls == fail_at) {
         errno = ENOMEM;
@@ -83,11 +97,10 @@ void *realloc(void *p, size_t n)
 
 __attribute__((destructor)) static void report(void)
 {
-    const char *path = getenv("BC_COUNT_ALLOC");
-    FILE *f;
     disarm();
-    if (path && (f = fopen(path, "w"))) {
-        fprintf(f, "%ld\n", calls);
-        fclose(f);
+    if (sites) {
+        busy = 1;
+        fclose(sites);
+        sites = NULL;
     }
 }

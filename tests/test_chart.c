@@ -461,6 +461,80 @@ static void test_bad_arguments(void **state)
     errors_release(&errs);
 }
 
+/*
+ * A chart whose arrays are missing is refused with "chart 'NAME': missing
+ * WHAT" (70) and nothing written, for every kind of chart and every array.
+ */
+static void test_missing_parts(void **state)
+{
+    const char *labels[] = { "a" };
+    const double v[] = { 1 }, sv[] = { 0, 1 };
+    bc_chart_meta meta = { .name = "part" };
+    bc_errors errs;
+    mem_chart m;
+    struct {
+        int rc;
+        const char *msg;
+    } got[16];
+    size_t k = 0;
+
+    (void)state;
+    errors_init(&errs);
+    mem_open(&m);
+#define TRY(call)                                                                           \
+    do {                                                                                    \
+        got[k].rc = (call);                                                                 \
+        got[k].msg = errs.n ? errs.items[errs.n - 1].msg : "";                              \
+        k++;                                                                                \
+    } while (0)
+    bc_heatmap h = { .nrows = 1, .ncols = 1, .col_labels = labels, .values = v, .vmin = 0, .vmax = 1 };
+    TRY(chart_heatmap(m.gp_fp, m.dat_fp, &meta, &h, &errs));
+    h.row_labels = labels;
+    h.col_labels = NULL;
+    TRY(chart_heatmap(m.gp_fp, m.dat_fp, &meta, &h, &errs));
+    h.col_labels = labels;
+    h.values = NULL;
+    TRY(chart_heatmap(m.gp_fp, m.dat_fp, &meta, &h, &errs));
+    h.values = v;
+    h.nstates = 2;
+    h.state_values = sv;
+    TRY(chart_heatmap(m.gp_fp, m.dat_fp, &meta, &h, &errs));
+    bc_lines l = { .nseries = 1, .hline = NAN, .xmin = NAN, .xmax = NAN, .ymin = NAN, .ymax = NAN };
+    TRY(chart_lines(m.gp_fp, m.dat_fp, &meta, &l, &errs));
+    bc_series se = { .name = "s", .n = 1, .x = v };
+    l.series = &se;
+    TRY(chart_lines(m.gp_fp, m.dat_fp, &meta, &l, &errs));
+    bc_stacked st = { .ngroups = 1, .nparts = 1, .part_labels = labels, .values = v };
+    TRY(chart_stacked(m.gp_fp, m.dat_fp, &meta, &st, &errs));
+    st.group_labels = labels;
+    st.part_labels = NULL;
+    TRY(chart_stacked(m.gp_fp, m.dat_fp, &meta, &st, &errs));
+    st.part_labels = labels;
+    st.values = NULL;
+    TRY(chart_stacked(m.gp_fp, m.dat_fp, &meta, &st, &errs));
+    bc_paired p = { .n = 1, .labels = labels, .before = v, .ymax = NAN };
+    TRY(chart_paired(m.gp_fp, m.dat_fp, &meta, &p, &errs));
+#undef TRY
+    mem_close(&m);
+    assert_int_equal(m.gp_len, 0);
+    assert_int_equal(m.dat_len, 0);
+    static const char *const want[] = {
+        "chart 'part': missing row labels",   "chart 'part': missing column labels",
+        "chart 'part': missing values",       "chart 'part': missing states",
+        "chart 'part': missing series",       "chart 'part': missing series points",
+        "chart 'part': missing group labels", "chart 'part': missing part labels",
+        "chart 'part': missing values",       "chart 'part': missing labels or values",
+    };
+    assert_int_equal(k, sizeof want / sizeof want[0]);
+    for (size_t i = 0; i < k; i++) {
+        assert_int_equal(got[i].rc, BC_EX_SOFTWARE);
+        assert_string_equal(got[i].msg, want[i]);
+    }
+    assert_int_equal(errs.n, k);
+    mem_free(&m);
+    errors_release(&errs);
+}
+
 static int copy_file(const char *from, const char *to)
 {
     size_t len;
@@ -543,6 +617,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_empty),
         cmocka_unit_test(test_label_cut),
         cmocka_unit_test(test_bad_arguments),
+        cmocka_unit_test(test_missing_parts),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

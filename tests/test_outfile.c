@@ -418,6 +418,59 @@ static void test_check_stream(void **state)
     errors_release(&errs);
 }
 
+/*
+ * A stream whose error flag is set by something other than a write (here
+ * a read from a write-only stream) with nothing left to flush: the flush
+ * succeeds, the flag alone makes it an I/O error, EIO as no errno says
+ * more ("Input/output error"), and the destination is not created.  A
+ * destination with no file name part (a trailing '/') is refused as a
+ * directory before anything is created.
+ */
+static void test_error_flag_and_trailing_slash(void **state)
+{
+    scratch *sc = *state;
+    char *dest = path_in(sc, "out.csv"), *slash = path_in(sc, "sub/");
+    bc_outset s;
+    bc_errors errs;
+    outset_init(&s);
+    errors_init(&errs);
+    FILE *f = NULL;
+
+    assert_int_equal(outset_open(&s, dest, &f, &errs), BC_OK);
+    fputs("a,b\n", f);
+    assert_int_equal(fflush(f), 0);
+    assert_int_equal(fgetc(f), EOF);
+    assert_true(ferror(f));
+    assert_int_equal(outset_commit(&s, &errs), BC_EX_IOERR);
+    assert_int_equal(errs.n, 1);
+    char want[4200];
+    snprintf(want, sizeof want, "cannot write '%s': Input/output error", dest);
+    assert_string_equal(errs.items[0].msg, want);
+    size_t hidden;
+    assert_int_equal(count_entries(sc->dir, &hidden), 0);
+    errors_release(&errs);
+
+    f = (FILE *)&s;
+    assert_int_equal(outset_open(&s, slash, &f, &errs), BC_EX_CANTCREAT);
+    assert_null(f);
+    snprintf(want, sizeof want, "cannot create '%s': Is a directory", slash);
+    assert_string_equal(errs.items[0].msg, want);
+    assert_int_equal(count_entries(sc->dir, &hidden), 0);
+    errors_release(&errs);
+    outset_abort(&s);
+
+    /* The same flag on standard output's stream. */
+    FILE *w = fopen("/dev/null", "w");
+    assert_non_null(w);
+    assert_int_equal(fgetc(w), EOF);
+    assert_int_equal(outfile_check_stream(w, "standard output", &errs), BC_EX_IOERR);
+    assert_string_equal(errs.items[0].msg, "cannot write standard output: Input/output error");
+    fclose(w);
+    errors_release(&errs);
+    free(dest);
+    free(slash);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -429,6 +482,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_unwritable_destination, setup, teardown),
         cmocka_unit_test_setup_teardown(test_mkdirs, setup, teardown),
         cmocka_unit_test(test_check_stream),
+        cmocka_unit_test_setup_teardown(test_error_flag_and_trailing_slash, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
