@@ -17,8 +17,13 @@
 #include "catalog.h"
 #include "error.h"
 
-/* Columns with more spellings than this are not compared pair by pair. */
-#define LINT_MAX_SPELLINGS 2000
+/*
+ * A facet column whose lone spellings would need more edit-distance
+ * comparisons than this (each lone spelling against the common spellings
+ * of a length within its edit limit) gets only the case-and-separator
+ * lint, and a "note:" diagnostic (BC_OK, also under strict) says so.
+ */
+#define LINT_MAX_PAIRS 4000000
 
 /*
  * Adds one diagnostic per finding to errs, at the file, line and column

@@ -16,6 +16,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <cmocka.h>
 
 #include "catalog.h"
@@ -111,12 +112,90 @@ static void test_no_finding(void **state)
     catalog_release(&cat);
 }
 
+/*
+ * models.csv text: 3000 values written twice each ("v00000".."v02999",
+ * all with different digits, so none is a slip for another), `whisper`
+ * twice, then `tail` (the lone spellings), one model each.
+ */
+static char *many_values(const char *const *tail, size_t n_tail, size_t lone)
+{
+    size_t cap = 64 + 6000 * 24 + lone * 24 + n_tail * 64, len = 0;
+    char *s = malloc(cap);
+    assert_non_null(s);
+    len += (size_t)snprintf(s + len, cap - len, "model,encoder\nW1,whisper\nW2,whisper\n");
+    for (int i = 0; i < 6000; i++)
+        len += (size_t)snprintf(s + len, cap - len, "m%d,v%05d\n", i, i / 2);
+    for (size_t i = 0; i < lone; i++)
+        len += (size_t)snprintf(s + len, cap - len, "u%zu,u%05zu\n", i, i);
+    for (size_t i = 0; i < n_tail; i++)
+        len += (size_t)snprintf(s + len, cap - len, "t%zu,%s\n", i, tail[i]);
+    return s;
+}
+
+static void load_models(bc_catalog *cat, const char *models, bc_errors *e)
+{
+    static const char usage[] = "model,dataset,task\nW1,X,T\n";
+    catalog_init(cat);
+    errors_init(e);
+    assert_int_equal(catalog_load_buffer(cat, "models", "m.csv", models, strlen(models), e),
+                     BC_OK);
+    assert_int_equal(catalog_load_buffer(cat, "usage", "u.csv", usage, sizeof usage - 1, e),
+                     BC_OK);
+}
+
+/* Thousands of distinct values: the two-edit slip is still found, at its place. */
+static void test_many_values(void **state)
+{
+    (void)state;
+    static const char *const tail[] = { "whsiper" };
+    char *models = many_values(tail, 1, 0);
+    bc_catalog cat;
+    bc_errors e;
+    load_models(&cat, models, &e);
+    assert_int_equal(lint_catalog(&cat, 0, &e), 1);
+    assert_int_equal(e.n, 1);
+    expect(&e.items[0], "m.csv", 6004, 4,
+           "warning: encoder 'whsiper' appears once; elsewhere it is 'whisper' (2 entries)");
+    errors_release(&e);
+    catalog_release(&cat);
+    free(models);
+}
+
+/*
+ * 3000 more lone values of the same length as the 3000 common ones: the
+ * edit search would need 9 million comparisons (3002 lone spellings of 6
+ * or 7 code points, each against the 3001 common ones of 4 to 9), so it is left out with a
+ * note (not an error under --strict), and the case slip is still found.
+ */
+static void test_too_many_pairs(void **state)
+{
+    (void)state;
+    static const char *const tail[] = { "whsiper", "WHISPER" };
+    char *models = many_values(tail, 2, 3000);
+    bc_catalog cat;
+    bc_errors e;
+    load_models(&cat, models, &e);
+    assert_int_equal(lint_catalog(&cat, 1, &e), 1);
+    assert_int_equal(e.n, 2);
+    assert_string_equal(e.items[0].file, "m.csv");
+    assert_non_null(strstr(e.items[0].msg, "note: encoder has 6003 distinct spellings"));
+    assert_non_null(strstr(e.items[0].msg, "not one- or two-edit slips"));
+    expect(&e.items[1], "m.csv", 9005, 4,
+           "encoder 'WHISPER' appears once; elsewhere it is 'whisper' (2 entries)");
+    assert_int_equal(e.code, BC_EX_DATAERR);
+    errors_release(&e);
+    catalog_release(&cat);
+    free(models);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_warnings),
         cmocka_unit_test(test_good_fixture),
         cmocka_unit_test(test_no_finding),
+        cmocka_unit_test(test_many_values),
+        cmocka_unit_test(test_too_many_pairs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
