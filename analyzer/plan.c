@@ -270,8 +270,12 @@ static int cat_problem_solve(const cat_problem *c, const plan_options *opt, plan
             return rc;
         if (solved) {
             *used = PLAN_EXACT;
-            *bound = cover ? plan_pick_cost(p, pick->sets, pick->n)
-                           : (double)plan_count_covered(p, pick->sets, pick->n);
+            size_t got = 0;
+            if (!cover && (rc = plan_count_covered(p, pick->sets, pick->n, &got)) != BC_OK) {
+                plan_pick_release(pick);
+                return rc;
+            }
+            *bound = cover ? plan_pick_cost(p, pick->sets, pick->n) : (double)got;
             /* Optima are rarely unique.  When the greedy choice is one of
              * them, keep it: ties then break by the documented order rather
              * than by the solver's path, and plans stay comparable. */
@@ -282,9 +286,15 @@ static int cat_problem_solve(const cat_problem *c, const plan_options *opt, plan
                 plan_pick_release(pick);
                 return rc;
             }
+            size_t g_got = 0;
+            if (!cover && (rc = plan_count_covered(p, g.sets, g.n, &g_got)) != BC_OK) {
+                plan_pick_release(&g);
+                plan_pick_release(pick);
+                return rc;
+            }
             int same = cover ? plan_pick_cost(p, g.sets, g.n) <= *bound + 1e-9 &&
                                    g.n <= pick->n
-                             : (double)plan_count_covered(p, g.sets, g.n) >= *bound;
+                             : (double)g_got >= *bound;
             if (same) {
                 plan_pick_release(pick);
                 *pick = g;

@@ -212,7 +212,11 @@ int plan_greedy_max(const plan_problem *p, long k, double budget, int lazy, plan
         return rc;
     /* Khuller, Moss and Naor: keep the best single affordable set when it
      * beats the ratio greedy; that gives the (1 - 1/e)/2 guarantee. */
-    size_t got = plan_count_covered(p, out->sets, out->n);
+    size_t got = 0;
+    if ((rc = plan_count_covered(p, out->sets, out->n, &got)) != BC_OK) {
+        plan_pick_release(out);
+        return rc;
+    }
     greedy g = { p, MODE_CARD, NULL, NULL, 0 };
     g.covered = calloc(p->n_elems ? p->n_elems : 1, 1);
     g.stamp = calloc(p->n_groups ? p->n_groups : 1, sizeof *g.stamp);

@@ -4,6 +4,7 @@
  * plan_problem.h).
  */
 #include "plan_problem.h"
+#include "error.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -44,11 +45,12 @@ double plan_set_cost(const plan_problem *p, int s)
     return p->cost ? p->cost[s] : 1.0;
 }
 
-size_t plan_count_covered(const plan_problem *p, const int *sets, size_t n)
+int plan_count_covered(const plan_problem *p, const int *sets, size_t n, size_t *count_out)
 {
+    *count_out = 0;
     unsigned char *seen = calloc(p->n_elems ? p->n_elems : 1, 1);
     if (!seen)
-        return 0;
+        return BC_EX_SOFTWARE;
     size_t count = 0;
     for (size_t i = 0; i < n; i++) {
         const bc_incidence *m = &p->cover;
@@ -59,7 +61,8 @@ size_t plan_count_covered(const plan_problem *p, const int *sets, size_t n)
             }
     }
     free(seen);
-    return count;
+    *count_out = count;
+    return BC_OK;
 }
 
 double plan_pick_cost(const plan_problem *p, const int *sets, size_t n)

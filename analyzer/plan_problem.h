@@ -44,8 +44,11 @@ typedef struct {
 void plan_pick_init(plan_pick *k);
 void plan_pick_release(plan_pick *k);   /* NULL is fine */
 
-/* Number of elements covered by the given sets. */
-size_t plan_count_covered(const plan_problem *p, const int *sets, size_t n);
+/*
+ * Stores in *count the number of elements covered by the given sets.
+ * Returns BC_OK, or BC_EX_SOFTWARE when memory runs out (*count is then 0).
+ */
+int plan_count_covered(const plan_problem *p, const int *sets, size_t n, size_t *count);
 
 /*
  * Greedy maximum coverage.  With budget < 0: at most k sets, each step the

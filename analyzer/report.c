@@ -61,7 +61,9 @@ int report_write_md(FILE *fp, const bc_analysis *a, const bc_plan *plan)
 {
     report_section_headline(fp, a);
     report_section_gaps(fp, a);
-    report_section_coverage(fp, a);
+    int rc = report_section_coverage(fp, a);
+    if (rc != BC_OK)
+        return rc;
     report_section_concentration(fp, a);
     report_section_overlap(fp, a);
     report_section_structure(fp, a);

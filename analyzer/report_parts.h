@@ -50,7 +50,8 @@ void report_figure(FILE *fp, int which, const bc_catalog *cat);
 /* The sections, in the order report_write_md calls them. */
 void report_section_headline(FILE *fp, const bc_analysis *a);
 void report_section_gaps(FILE *fp, const bc_analysis *a);
-void report_section_coverage(FILE *fp, const bc_analysis *a);
+/* Returns BC_OK, or the coverage writer's error (BC_EX_SOFTWARE when memory runs out). */
+int report_section_coverage(FILE *fp, const bc_analysis *a);
 void report_section_concentration(FILE *fp, const bc_analysis *a);
 void report_section_overlap(FILE *fp, const bc_analysis *a);
 void report_section_structure(FILE *fp, const bc_analysis *a);

@@ -40,9 +40,10 @@ void report_section_headline(FILE *fp, const bc_analysis *a)
                a->cov.connectance_model_dataset);
 }
 
-void report_section_coverage(FILE *fp, const bc_analysis *a)
+int report_section_coverage(FILE *fp, const bc_analysis *a)
 {
     const bc_catalog *cat = a->cat;
+    int rc = BC_OK;
     fputs("## Coverage\n\n", fp);
     report_figure(fp, 0, cat);
     fputs("### Coverage matrix\n\nModels (rows) and the tasks at least one model covers "
@@ -90,7 +91,8 @@ tables:
     fputs("\n### Tasks\n\n", fp);
     if (cat->n_tasks) {
         report_figure(fp, 1, cat);
-        coverage_write_md_first(fp, cat, &a->cov, BC_COV_BY_TASK, REPORT_MAX_ROWS);
+        if (rc == BC_OK)
+            rc = coverage_write_md_first(fp, cat, &a->cov, BC_COV_BY_TASK, REPORT_MAX_ROWS);
         report_more(fp, cat->n_tasks, REPORT_MAX_ROWS, "tasks", "coverage_task");
     } else {
         fputs("The catalog has no task: no usage row names one, and no tasks.csv or datasets.csv "
@@ -99,7 +101,8 @@ tables:
     }
     fputs("\n### Models\n\n", fp);
     if (cat->n_models) {
-        coverage_write_md_first(fp, cat, &a->cov, BC_COV_BY_MODEL, REPORT_MAX_ROWS);
+        if (rc == BC_OK)
+            rc = coverage_write_md_first(fp, cat, &a->cov, BC_COV_BY_MODEL, REPORT_MAX_ROWS);
         report_more(fp, cat->n_models, REPORT_MAX_ROWS, "models", "coverage_model");
     } else {
         fputs("The catalog has no model.\n", fp);
@@ -107,12 +110,14 @@ tables:
     fputs("\n### Datasets\n\n", fp);
     if (cat->n_datasets) {
         report_figure(fp, 2, cat);
-        coverage_write_md_first(fp, cat, &a->cov, BC_COV_BY_DATASET, REPORT_MAX_ROWS);
+        if (rc == BC_OK)
+            rc = coverage_write_md_first(fp, cat, &a->cov, BC_COV_BY_DATASET, REPORT_MAX_ROWS);
         report_more(fp, cat->n_datasets, REPORT_MAX_ROWS, "datasets", "coverage_dataset");
     } else {
         fputs("The catalog has no dataset: no usage row names one.\n", fp);
     }
     fputc('\n', fp);
+    return rc;
 }
 
 void report_section_concentration(FILE *fp, const bc_analysis *a)

@@ -39,6 +39,15 @@ typedef struct {
     uint64_t s;
 } lcg;
 
+
+/* Elements covered by a pick; the count itself must succeed. */
+static size_t covered(const plan_problem *p, const plan_pick *k)
+{
+    size_t n = 0;
+    assert_int_equal(plan_count_covered(p, k->sets, k->n, &n), BC_OK);
+    return n;
+}
+
 static uint32_t lcg_next(lcg *r)
 {
     r->s = r->s * 6364136223846793005ULL + 1442695040888963407ULL;
@@ -198,7 +207,7 @@ static void test_compressed_universe(void **state)
         int solved = 0;
         assert_int_equal(plan_exact_max(&p, k, budget, 0, &exact, &solved), BC_OK);
         assert_true(solved);
-        assert_int_equal(plan_count_covered(&p, exact.sets, exact.n), opt);
+        assert_int_equal(covered(&p, &exact), opt);
         assert_true(budget < 0 || plan_pick_cost(&p, exact.sets, exact.n) <= budget + 1e-9);
         double lp = -1;
         assert_int_equal(plan_lp_max(&p, k, budget, &lp), BC_OK);
@@ -229,7 +238,7 @@ static void test_max_coverage_k(void **state)
         assert_same_pick(&lazy, &plain);
         assert_distinct(&lazy);
         assert_true((long)lazy.n <= k);
-        size_t g = plan_count_covered(&p, lazy.sets, lazy.n);
+        size_t g = covered(&p, &lazy);
         assert_true(g <= opt);
         assert_true((double)g >= ratio * (double)opt - 1e-9);
 
@@ -238,7 +247,7 @@ static void test_max_coverage_k(void **state)
         assert_true(solved);
         assert_true((long)exact.n <= k);
         assert_distinct(&exact);
-        assert_int_equal(plan_count_covered(&p, exact.sets, exact.n), opt);
+        assert_int_equal(covered(&p, &exact), opt);
 
         double lp = -1;
         assert_int_equal(plan_lp_max(&p, k, -1, &lp), BC_OK);
@@ -272,7 +281,7 @@ static void test_max_coverage_hours(void **state)
         assert_same_pick(&lazy, &plain);
         assert_distinct(&lazy);
         assert_true(plan_pick_cost(&p, lazy.sets, lazy.n) <= budget + 1e-9);
-        size_t g = plan_count_covered(&p, lazy.sets, lazy.n);
+        size_t g = covered(&p, &lazy);
         assert_true(g <= opt);
         assert_true((double)g >= ratio * (double)opt - 1e-9);
 
@@ -280,7 +289,7 @@ static void test_max_coverage_hours(void **state)
         assert_int_equal(plan_exact_max(&p, 1, budget, 0, &exact, &solved), BC_OK);
         assert_true(solved);
         assert_true(plan_pick_cost(&p, exact.sets, exact.n) <= budget + 1e-9);
-        assert_int_equal(plan_count_covered(&p, exact.sets, exact.n), opt);
+        assert_int_equal(covered(&p, &exact), opt);
 
         double lp = -1;
         assert_int_equal(plan_lp_max(&p, 1, budget, &lp), BC_OK);
@@ -315,13 +324,13 @@ static void test_set_cover(void **state)
         assert_int_equal(plan_greedy_cover(&p, 0, &plain), BC_OK);
         assert_same_pick(&lazy, &plain);
         assert_distinct(&lazy);
-        assert_int_equal(plan_count_covered(&p, lazy.sets, lazy.n), popcount(all));
+        assert_int_equal(covered(&p, &lazy), popcount(all));
         assert_true(plan_pick_cost(&p, lazy.sets, lazy.n) >= best - 1e-9);
 
         int solved = 0;
         assert_int_equal(plan_exact_cover(&p, 0, &exact, &solved), BC_OK);
         assert_true(solved);
-        assert_int_equal(plan_count_covered(&p, exact.sets, exact.n), popcount(all));
+        assert_int_equal(covered(&p, &exact), popcount(all));
         assert_true(fabs(plan_pick_cost(&p, exact.sets, exact.n) - best) < 1e-9);
         assert_int_equal(exact.n, best_n);
 
