@@ -4,30 +4,8 @@
 # review.csv; bad input exits 65 with FILE:LINE:COL and leaves the earlier
 # output byte-identical with no temporary behind; misuse exits 64, a
 # missing input 66, an output that cannot be created 73.
-set -u
-bin=$1
-src=$2
-fail=0
-tmp=$(mktemp -d)
-trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
-
-ok() { echo "ok: $*"; }
-bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
-
-# expect CODE PATTERN -- ARGS...: exit code CODE and stderr matching PATTERN (grep -E).
-expect() {
-    local code=$1 pattern=$2
-    shift 3
-    "$bin" "$@" >"$tmp/out" 2>"$tmp/err"
-    local rc=$?
-    if [ "$rc" -ne "$code" ]; then
-        bad "benchcov $*: exit $rc, expected $code ($(head -c 300 "$tmp/err"))"
-    elif [ -n "$pattern" ] && ! grep -qE -- "$pattern" "$tmp/err"; then
-        bad "benchcov $*: stderr lacks /$pattern/: $(head -c 300 "$tmp/err")"
-    else
-        ok "benchcov $*: $code"
-    fi
-}
+# shellcheck source=testlib.sh
+. "$(dirname "$0")/testlib.sh"
 
 tree_hash() { (cd "$1" && find . -type f -print0 | sort -z | xargs -0 -r sha256sum); }
 leftovers() { find "$1" -name '.*.??????' -print; }

@@ -5,30 +5,8 @@
 # equivalent four-file one, usage without `task` and `role` columns,
 # columns in another order, `report --facets`, `plan --hours` without
 # hours, and the exact warnings of `check`.
-set -u
-bin=$1
-src=$2
-fail=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-ok() { echo "ok: $*"; }
-bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
-
-# expect CODE PATTERN -- ARGS...: exit code CODE and stderr matching PATTERN (grep -E).
-expect() {
-    local code=$1 pattern=$2
-    shift 3
-    "$bin" "$@" >"$tmp/out" 2>"$tmp/err"
-    local rc=$?
-    if [ "$rc" -ne "$code" ]; then
-        bad "benchcov $*: exit $rc, expected $code ($(head -c 200 "$tmp/err"))"
-    elif [ -n "$pattern" ] && ! grep -qE -- "$pattern" "$tmp/err"; then
-        bad "benchcov $*: stderr lacks /$pattern/: $(head -c 300 "$tmp/err")"
-    else
-        ok "benchcov $*: $code"
-    fi
-}
+# shellcheck source=testlib.sh
+. "$(dirname "$0")/testlib.sh"
 
 # same A B WHAT: the two directories or files are byte-identical.
 same() {
