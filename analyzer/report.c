@@ -59,15 +59,16 @@ void report_figure(FILE *fp, int which, const bc_catalog *cat)
 
 int report_write_md(FILE *fp, const bc_analysis *a, const bc_plan *plan)
 {
+    int rc;
     report_section_headline(fp, a);
-    report_section_gaps(fp, a);
-    int rc = report_section_coverage(fp, a);
-    if (rc != BC_OK)
+    if ((rc = report_section_gaps(fp, a)) != BC_OK ||
+        (rc = report_section_coverage(fp, a)) != BC_OK)
         return rc;
     report_section_concentration(fp, a);
-    report_section_overlap(fp, a);
-    report_section_structure(fp, a);
-    report_section_contamination(fp, a);
+    if ((rc = report_section_overlap(fp, a)) != BC_OK ||
+        (rc = report_section_structure(fp, a)) != BC_OK ||
+        (rc = report_section_contamination(fp, a)) != BC_OK)
+        return rc;
     report_section_plan(fp, plan);
     report_section_methods(fp);
     return ferror(fp) ? BC_EX_IOERR : BC_OK;

@@ -122,7 +122,7 @@ static void put_eval_name(FILE *fp, const bc_catalog *cat, const bc_evaluation *
         fputs("**", fp);
 }
 
-void report_section_contamination(FILE *fp, const bc_analysis *a)
+int report_section_contamination(FILE *fp, const bc_analysis *a)
 {
     const bc_catalog *cat = a->cat;
     const bc_contamination *c = &a->contam;
@@ -138,7 +138,7 @@ void report_section_contamination(FILE *fp, const bc_analysis *a)
                     "evaluation can be in-domain.\n\n"
                   : "The catalog has no training fact, so no evaluation can be in-domain.\n\n",
               fp);
-        return;
+        return BC_OK;
     }
     fmt_printf(fp,
                "Where the models reported results (their `eval` facts with a named dataset), "
@@ -156,18 +156,16 @@ void report_section_contamination(FILE *fp, const bc_analysis *a)
     int *models = models_by_indomain(a, &nm);
     size_t *rows = rows_in_name_order(a);
     if (!models || !rows) {
-        fputs("(The table could not be written: out of memory.)\n\n", fp);
         free(models);
         free(rows);
-        return;
+        return BC_EX_SOFTWARE;
     }
     /* First evaluation of each model, in name order. */
     size_t *first = malloc((cat->n_models ? cat->n_models : 1) * sizeof *first);
     if (!first) {
-        fputs("(The table could not be written: out of memory.)\n\n", fp);
         free(models);
         free(rows);
-        return;
+        return BC_EX_SOFTWARE;
     }
     for (size_t m = 0; m < cat->n_models; m++)
         first[m] = c->n_rows;
@@ -205,6 +203,7 @@ void report_section_contamination(FILE *fp, const bc_analysis *a)
     free(first);
     free(models);
     free(rows);
+    return BC_OK;
 }
 
 int report_table_contamination(FILE *fp, const bc_analysis *a)

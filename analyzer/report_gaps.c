@@ -31,13 +31,13 @@ static int *task_models(const bc_analysis *a, int t, size_t *n)
  * first (ties in name order), at most three: where m would have to be
  * evaluated to become comparable.
  */
-static void md_bridges(FILE *fp, const bc_analysis *a, int m)
+static int md_bridges(FILE *fp, const bc_analysis *a, int m)
 {
     const bc_catalog *cat = a->cat;
     size_t nd = cat->n_datasets, shown = 0;
     size_t *score = calloc(nd + 1, sizeof *score);
     if (!score)
-        return;
+        return BC_EX_SOFTWARE;
     for (size_t p = 0; p < a->b.n_pairs; p++)
         if (incidence_get(&a->b.mt, (size_t)m, a->b.pair_task[p])) {
             /* Other models only: a pair m already has makes nobody comparable. */
@@ -60,6 +60,7 @@ static void md_bridges(FILE *fp, const bc_analysis *a, int m)
     if (!shown)
         fputs("none in the catalog", fp);
     free(score);
+    return BC_OK;
 }
 
 
@@ -67,7 +68,7 @@ static void md_bridges(FILE *fp, const bc_analysis *a, int m)
  * The table of uncovered tasks (thin = 0: task, name, modality, fillers)
  * or of thin tasks (thin = 1: task, name, models, which ones, fillers).
  */
-static void write_fill_table(FILE *fp, const bc_analysis *a, int thin)
+static int write_fill_table(FILE *fp, const bc_analysis *a, int thin)
 {
     const bc_catalog *cat = a->cat;
     const bc_gaps *g = &a->gaps;
@@ -91,10 +92,11 @@ static void write_fill_table(FILE *fp, const bc_analysis *a, int thin)
         if (thin) {
             size_t nm;
             int *ms = task_models(a, f->task, &nm);
+            if (!ms)
+                return BC_EX_SOFTWARE;
             fmt_put_num(fp, (double)f->models);
             fputs(" | ", fp);
-            if (ms)
-                report_md_models(fp, cat, ms, nm);
+            report_md_models(fp, cat, ms, nm);
             free(ms);
         } else if (with_modality) {
             fmt_md(fp, catalog_task_modality(cat, f->task));
@@ -105,6 +107,7 @@ static void write_fill_table(FILE *fp, const bc_analysis *a, int thin)
         fputs(" |\n", fp);
     }
     fputc('\n', fp);
+    return BC_OK;
 }
 
 /* The empty cells of each facet's cross-table, covered tasks only. */
@@ -159,9 +162,10 @@ static void write_facet_gaps(FILE *fp, const bc_analysis *a)
     }
 }
 
-void report_section_gaps(FILE *fp, const bc_analysis *a)
+int report_section_gaps(FILE *fp, const bc_analysis *a)
 {
     const bc_catalog *cat = a->cat;
+    int rc;
     fputs("## Gaps\n\n", fp);
     fputs("What the field has not evaluated, and the catalog's datasets that could fill "
           "each gap (datasets whose `tasks` list the task).\n\n",
@@ -170,13 +174,13 @@ void report_section_gaps(FILE *fp, const bc_analysis *a)
     fputs("### Uncovered tasks\n\n", fp);
     if (!a->uncovered)
         fputs("Every task has at least one model.\n\n", fp);
-    else
-        write_fill_table(fp, a, 0);
+    else if ((rc = write_fill_table(fp, a, 0)) != BC_OK)
+        return rc;
     fputs("### Thin tasks\n\n", fp);
     if (!a->thin_tasks)
         fputs("No task is thin.\n\n", fp);
-    else
-        write_fill_table(fp, a, 1);
+    else if ((rc = write_fill_table(fp, a, 1)) != BC_OK)
+        return rc;
 
     fputs("### Tasks carried by a single dataset\n\n", fp);
     if (!a->single_dataset)
@@ -231,11 +235,13 @@ void report_section_gaps(FILE *fp, const bc_analysis *a)
             else
                 fputs("its (dataset, task) pairs are its own", fp);
             fputs(" | ", fp);
-            md_bridges(fp, a, m);
+            if ((rc = md_bridges(fp, a, m)) != BC_OK)
+                return rc;
             fputs(" |\n", fp);
         }
         fputc('\n', fp);
     }
 
     write_facet_gaps(fp, a);
+    return BC_OK;
 }

@@ -37,8 +37,9 @@ typedef struct {
     const int *group_of;  /* per item index */
     int models;           /* 1 = model names, 0 = dataset names */
 } report_members;
-void report_group_rows(FILE *fp, const bc_catalog *cat, size_t n_groups,
-                       const report_members *lists, size_t n_lists);
+/* Returns BC_OK, or BC_EX_SOFTWARE when memory runs out (no row is then written). */
+int report_group_rows(FILE *fp, const bc_catalog *cat, size_t n_groups,
+                      const report_members *lists, size_t n_lists);
 
 /* Model names idx[0..n) joined by ", ", Markdown-escaped. */
 void report_md_models(FILE *fp, const bc_catalog *cat, const int *idx, size_t n);
@@ -47,15 +48,18 @@ void report_md_datasets(FILE *fp, const bc_catalog *cat, const int *idx, size_t 
 /* The image line of figure `which` (figures.h), with its caption for `cat`. */
 void report_figure(FILE *fp, int which, const bc_catalog *cat);
 
-/* The sections, in the order report_write_md calls them. */
+/*
+ * The sections, in the order report_write_md calls them.  Those returning
+ * int give BC_OK, or BC_EX_SOFTWARE when memory runs out part-way (the
+ * caller then abandons the file: a section is never written short).
+ */
 void report_section_headline(FILE *fp, const bc_analysis *a);
-void report_section_gaps(FILE *fp, const bc_analysis *a);
-/* Returns BC_OK, or the coverage writer's error (BC_EX_SOFTWARE when memory runs out). */
+int report_section_gaps(FILE *fp, const bc_analysis *a);
 int report_section_coverage(FILE *fp, const bc_analysis *a);
 void report_section_concentration(FILE *fp, const bc_analysis *a);
-void report_section_overlap(FILE *fp, const bc_analysis *a);
-void report_section_structure(FILE *fp, const bc_analysis *a);
-void report_section_contamination(FILE *fp, const bc_analysis *a);
+int report_section_overlap(FILE *fp, const bc_analysis *a);
+int report_section_structure(FILE *fp, const bc_analysis *a);
+int report_section_contamination(FILE *fp, const bc_analysis *a);
 void report_section_plan(FILE *fp, const bc_plan *plan);
 void report_section_methods(FILE *fp);
 

@@ -152,7 +152,7 @@ void report_section_concentration(FILE *fp, const bc_analysis *a)
     fputc('\n', fp);
 }
 
-void report_section_overlap(FILE *fp, const bc_analysis *a)
+int report_section_overlap(FILE *fp, const bc_analysis *a)
 {
     const bc_catalog *cat = a->cat;
     fputs("## Overlap\n\nTwo models can be compared directly only on a (dataset, task) pair "
@@ -201,8 +201,9 @@ void report_section_overlap(FILE *fp, const bc_analysis *a)
                              : "No two models share a (dataset, task) pair.\n",
           fp);
     report_members comp = { a->model_order, cat->n_models, a->comp.component, 1 };
-    report_group_rows(fp, cat, a->comp.components, &comp, 1);
+    int rc = report_group_rows(fp, cat, a->comp.components, &comp, 1);
     fputc('\n', fp);
+    return rc;
 }
 
 /* NODF in plain words, from its z-score. */
@@ -222,7 +223,7 @@ static void nodf_words(FILE *fp, double z)
               fp);
 }
 
-void report_section_structure(FILE *fp, const bc_analysis *a)
+int report_section_structure(FILE *fp, const bc_analysis *a)
 {
     const bc_catalog *cat = a->cat;
     fputs("## Structure\n\n### Nestedness\n\n", fp);
@@ -247,7 +248,9 @@ void report_section_structure(FILE *fp, const bc_analysis *a)
           fp);
     report_members comm[2] = { { a->model_order, cat->n_models, a->community_model, 1 },
                                { a->dataset_order, cat->n_datasets, a->community_dataset, 0 } };
-    report_group_rows(fp, cat, a->n_communities, comm, 2);
+    int rc = report_group_rows(fp, cat, a->n_communities, comm, 2);
+    if (rc != BC_OK)
+        return rc;
     fmt_printf(fp,
                "\n### Robustness\n\nWithdraw datasets one by one and watch the share of "
                "models that still have data. Area under the curve: %N when the most used go "
@@ -260,7 +263,9 @@ void report_section_structure(FILE *fp, const bc_analysis *a)
           fp);
     size_t nd = cat->n_datasets, shown = 0;
     int *idx = malloc((nd + 1) * sizeof *idx);
-    if (idx) {
+    if (!idx)
+        return BC_EX_SOFTWARE;
+    {
         for (size_t k = 0; k < nd; k++)
             idx[k] = a->dataset_order[k];
         /* Selection of the ten largest, ties in name order. */
@@ -285,7 +290,8 @@ void report_section_structure(FILE *fp, const bc_analysis *a)
     if (!shown)
         fputs("No dataset lies between otherwise separate groups of models.\n", fp);
     fputs("\n### All figures\n\n", fp);
-    analysis_write_metrics(fp, a, BC_FORMAT_MD);
+    if ((rc = analysis_write_metrics(fp, a, BC_FORMAT_MD)) != BC_OK)
+        return rc;
     fputs("\n### Models per year\n\n", fp);
     size_t dated = 0;
     for (size_t m = 0; m < cat->n_models; m++)
@@ -294,6 +300,7 @@ void report_section_structure(FILE *fp, const bc_analysis *a)
         report_figure(fp, 6, cat);
     else
         fputs("No model has a year (models.csv has no `year` column, or it is empty).\n\n", fp);
+    return BC_OK;
 }
 
 void report_section_plan(FILE *fp, const bc_plan *plan)
@@ -347,8 +354,8 @@ void report_more(FILE *fp, size_t total, size_t shown, const char *what, const c
                    (double)shown, (double)(total - shown), what, table);
 }
 
-void report_group_rows(FILE *fp, const bc_catalog *cat, size_t n_groups,
-                       const report_members *lists, size_t n_lists)
+int report_group_rows(FILE *fp, const bc_catalog *cat, size_t n_groups,
+                      const report_members *lists, size_t n_lists)
 {
     size_t shown = n_groups < REPORT_MAX_ROWS ? n_groups : REPORT_MAX_ROWS;
     /* Members bucketed by group in one pass, in name order within a group. */
@@ -402,4 +409,5 @@ void report_group_rows(FILE *fp, const bc_catalog *cat, size_t n_groups,
         free(fill[l]);
         free(member[l]);
     }
+    return ok ? BC_OK : BC_EX_SOFTWARE;
 }
