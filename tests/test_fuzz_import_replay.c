@@ -21,26 +21,12 @@
 #include <sys/stat.h>
 
 #include "fuzz/fuzz_import.h"
+#include "read_exact.h"
 
 #ifndef BENCHCOV_SOURCE_DIR
 #define BENCHCOV_SOURCE_DIR "."
 #endif
 
-static uint8_t *read_exact(const char *path, size_t *size)
-{
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    assert_int_equal(fseek(f, 0, SEEK_END), 0);
-    long n = ftell(f);
-    assert_true(n >= 0);
-    rewind(f);
-    uint8_t *buf = malloc(n > 0 ? (size_t)n : 1);
-    assert_non_null(buf);
-    assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
-    fclose(f);
-    *size = (size_t)n;
-    return buf;
-}
 
 /* Replays the files of `dir` (README.md excepted) as `format` (-1: by name prefix). */
 static size_t replay_dir(const char *dir, int format)
