@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "betweenness.h"
+#include "communities.h"
 #include "fmt.h"
 #include "graph.h"
 #include "modularity.h"
@@ -58,31 +59,27 @@ void analysis_release(bc_analysis *a)
 /* Communities, modularity and betweenness from the model-dataset graph. */
 static int run_graph(bc_analysis *a)
 {
-    const bc_catalog *cat = a->cat;
-    size_t m = cat->n_models, d = cat->n_datasets;
-    bc_graph *g = NULL;
-    int rc = graph_build(cat, &a->b, BC_GRAPH_MODEL_DATASET, &g);
-    if (rc != BC_OK)
-        return rc;
-    int *memb = malloc((m + d + 1) * sizeof *memb);
-    double *btw = malloc((m + d + 1) * sizeof *btw);
-    a->community_model = malloc((m + 1) * sizeof *a->community_model);
-    a->community_dataset = malloc((d + 1) * sizeof *a->community_dataset);
-    a->betweenness = calloc(d + 1, sizeof *a->betweenness);
-    rc = BC_EX_SOFTWARE;
-    if (!memb || !btw || !a->community_model || !a->community_dataset || !a->betweenness)
-        goto done;
-    if (graph_communities(g, a->opts.seed, memb, &a->n_communities) != BC_OK)
-        goto done;
-    memcpy(a->community_model, memb, m * sizeof *memb);
-    memcpy(a->community_dataset, memb + m, d * sizeof *memb);
+    size_t m = a->cat->n_models, d = a->cat->n_datasets;
+    bc_communities comm;
+    if (communities_compute(&comm, &a->b.md, a->opts.seed, BC_COMMUNITIES_LIMITS) != BC_OK)
+        return BC_EX_SOFTWARE;
+    a->community_model = comm.model;
+    a->community_dataset = comm.dataset;
+    a->n_communities = comm.n;
+    a->communities_models_sampled = comm.models_sampled;
     if (modularity_barber(&a->b.md, a->community_model, a->community_dataset,
                           &a->modularity) != BC_OK)
+        return BC_EX_SOFTWARE;
+    double *btw = malloc((m + d + 1) * sizeof *btw);
+    a->betweenness = calloc(d + 1, sizeof *a->betweenness);
+    bc_graph *g = NULL;
+    int rc = BC_EX_SOFTWARE;
+    if (!btw || !a->betweenness)
         goto done;
     /* Exact (igraph) on small graphs; sampled sources above the work limit. */
     if (betweenness_exact_fits(&a->b.md)) {
         a->betweenness_sources = m + d;
-        if (graph_betweenness(g, btw) != BC_OK)
+        if (graph_from_incidence(&a->b.md, &g) != BC_OK || graph_betweenness(g, btw) != BC_OK)
             goto done;
     } else {
         a->betweenness_sources = betweenness_sources_for(&a->b.md);
@@ -92,7 +89,6 @@ static int run_graph(bc_analysis *a)
     memcpy(a->betweenness, btw + m, d * sizeof *btw);
     rc = BC_OK;
 done:
-    free(memb);
     free(btw);
     graph_free(g);
     return rc;
@@ -190,6 +186,7 @@ int analysis_run(bc_analysis *a, const bc_catalog *cat, const bc_analysis_opts *
         goto oom;
     if (contamination_from_catalog(&a->contam, cat) != BC_OK)
         goto oom;
+    progress_end(&step);
     return BC_OK;
 oom:
     return errors_add(errs, BC_EX_SOFTWARE, NULL, 0, 0, "out of memory while analysing");
@@ -237,6 +234,8 @@ int analysis_single_dataset(const bc_analysis *a, int task)
     X(null_trades_model_dataset, "curveball trades between two of them", a->null_md.trades)  \
     X(modularity_barber, "Barber's bipartite modularity of the communities", a->modularity)  \
     X(communities, "communities of the model-dataset graph", a->n_communities)               \
+    X(communities_models_sampled, "models behind the communities (all models when exact)",    \
+      a->communities_models_sampled)                                                         \
     X(betweenness_sources, "breadth-first sources behind dataset betweenness (all vertices " \
       "when exact)", a->betweenness_sources)                                                 \
     X(comparability_components, "groups of two or more models linked by shared data",       \

@@ -60,6 +60,8 @@ typedef struct {
     int *community_model;       /* per model: community on the model-dataset graph, -1 none */
     int *community_dataset;     /* per dataset: likewise */
     size_t n_communities;
+    size_t communities_models_sampled; /* models the community search saw: all when exact,
+                                          a seeded sample on large graphs (communities.h) */
     double modularity;          /* Barber's Q of that partition */
     bc_robustness rob;
     double *betweenness;        /* per dataset: betweenness on the model-dataset graph */

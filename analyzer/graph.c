@@ -88,6 +88,21 @@ int graph_build(const bc_catalog *cat, const bc_bipartite *b, bc_graph_kind kind
     return BC_OK;
 }
 
+int graph_from_incidence(const bc_incidence *m, bc_graph **out)
+{
+    *out = NULL;
+    bc_graph *gr = calloc(1, sizeof *gr);
+    if (!gr)
+        return BC_EX_SOFTWARE;
+    if (build_from(&gr->g, m) != IGRAPH_SUCCESS) {
+        free(gr);
+        return BC_EX_SOFTWARE;
+    }
+    gr->nrows = m->nrows;
+    *out = gr;
+    return BC_OK;
+}
+
 void graph_free(bc_graph *g)
 {
     if (!g)
@@ -121,24 +136,9 @@ int graph_vertex_kind(const bc_graph *g, size_t v)
     return (int)VAN(&g->g, "kind", (igraph_integer_t)v);
 }
 
-typedef struct {
-    igraph_integer_t raw;   /* igraph's community id */
-    size_t size;
-    size_t first;           /* smallest vertex in it */
-} comm_info;
-
-static int cmp_comm(const void *a, const void *b)
-{
-    const comm_info *x = a, *y = b;
-    if (x->size != y->size)
-        return x->size > y->size ? -1 : 1;
-    return (x->first > y->first) - (x->first < y->first);
-}
-
-int graph_communities(const bc_graph *g, uint64_t seed, int *membership, size_t *n_comm)
+int graph_communities(const bc_graph *g, uint64_t seed, int *membership)
 {
     size_t n = graph_vertex_count(g);
-    *n_comm = 0;
     igraph_vector_int_t memb, deg;
     if (igraph_vector_int_init(&memb, 0) != IGRAPH_SUCCESS)
         return BC_EX_SOFTWARE;
@@ -147,43 +147,14 @@ int graph_communities(const bc_graph *g, uint64_t seed, int *membership, size_t 
         return BC_EX_SOFTWARE;
     }
     int rc = BC_EX_SOFTWARE;
-    comm_info *info = NULL;
-    int *map = NULL;
     igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)seed);
-    if (igraph_community_multilevel(&g->g, NULL, 1.0, &memb, NULL, NULL) != IGRAPH_SUCCESS)
-        goto done;
-    if (igraph_degree(&g->g, &deg, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS) !=
-        IGRAPH_SUCCESS)
-        goto done;
-    info = calloc(n ? n : 1, sizeof *info);
-    map = malloc((n ? n : 1) * sizeof *map);
-    if (!info || !map)
-        goto done;
-    for (size_t i = 0; i < n; i++) {
-        info[i].raw = (igraph_integer_t)i;
-        info[i].first = n;
+    if (igraph_community_multilevel(&g->g, NULL, 1.0, &memb, NULL, NULL) == IGRAPH_SUCCESS &&
+        igraph_degree(&g->g, &deg, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS) ==
+            IGRAPH_SUCCESS) {
+        for (size_t v = 0; v < n; v++)
+            membership[v] = VECTOR(deg)[v] == 0 ? -1 : (int)VECTOR(memb)[v];
+        rc = BC_OK;
     }
-    for (size_t v = 0; v < n; v++) {
-        if (VECTOR(deg)[v] == 0)
-            continue;
-        comm_info *c = &info[VECTOR(memb)[v]];
-        c->size++;
-        if (v < c->first)
-            c->first = v;
-    }
-    qsort(info, n, sizeof *info, cmp_comm);
-    for (size_t i = 0; i < n; i++)
-        map[i] = -1;
-    for (size_t i = 0; i < n && info[i].size > 0; i++) {
-        map[info[i].raw] = (int)i;
-        (*n_comm)++;
-    }
-    for (size_t v = 0; v < n; v++)
-        membership[v] = VECTOR(deg)[v] == 0 ? -1 : map[VECTOR(memb)[v]];
-    rc = BC_OK;
-done:
-    free(info);
-    free(map);
     igraph_vector_int_destroy(&memb);
     igraph_vector_int_destroy(&deg);
     return rc;

@@ -40,6 +40,14 @@ void graph_global_init(void);
 int graph_build(const bc_catalog *cat, const bc_bipartite *b, bc_graph_kind kind,
                 bc_graph **out);
 
+/*
+ * The bipartite graph of `m` alone, rows then columns, without the
+ * "kind" and "name" attributes (graph_vertex_name and graph_vertex_kind
+ * must not be called on it): the cheap form the metrics compute on.
+ * Returns BC_OK with *out set (free with graph_free), or BC_EX_SOFTWARE.
+ */
+int graph_from_incidence(const bc_incidence *m, bc_graph **out);
+
 /* Frees the graph. NULL is fine. */
 void graph_free(bc_graph *g);
 
@@ -56,12 +64,11 @@ int graph_vertex_kind(const bc_graph *g, size_t v);
 /*
  * Communities by igraph's multilevel (Louvain) method, igraph's RNG seeded
  * with `seed` first so the result repeats.  membership[v] (one slot per
- * vertex) receives the community of v, numbered 0.. by decreasing size,
- * ties by smallest vertex; vertices without edges get -1 and are not
- * counted.  *n_comm receives the number of communities.  Returns BC_OK or
- * BC_EX_SOFTWARE.
+ * vertex) receives igraph's community number of v (0 .. vertices-1, not
+ * necessarily contiguous); vertices without edges get -1.  communities.h
+ * numbers them for the report.  Returns BC_OK or BC_EX_SOFTWARE.
  */
-int graph_communities(const bc_graph *g, uint64_t seed, int *membership, size_t *n_comm);
+int graph_communities(const bc_graph *g, uint64_t seed, int *membership);
 
 /*
  * Betweenness centrality of every vertex (undirected, unweighted), into
