@@ -36,10 +36,28 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static const char *pinned_colour(const char *key)
+/* strcmp of `raw` case-folded against the already folded `folded`. */
+static int cmp_raw_folded(const char *raw, const char *folded)
+{
+    for (;; raw++, folded++) {
+        unsigned char a = (unsigned char)*raw, b = (unsigned char)*folded;
+        if (a >= 'A' && a <= 'Z')
+            a = (unsigned char)(a - 'A' + 'a');
+        if (a != b || !a)
+            return (a > b) - (a < b);
+    }
+}
+
+static int cmp_key(const void *raw, const void *key)
+{
+    return cmp_raw_folded(raw, *(char *const *)key);
+}
+
+/* The pinned colour of `value` (any case), or NULL. */
+static const char *pinned_colour(const char *value)
 {
     for (size_t i = 0; i < sizeof pinned / sizeof pinned[0]; i++)
-        if (strcmp(pinned[i].value, key) == 0)
+        if (cmp_raw_folded(value, pinned[i].value) == 0)
             return pinned[i].colour;
     return NULL;
 }
@@ -97,11 +115,8 @@ const char *palette_colour(const bc_palette *p, const char *value)
 {
     if (!value || !*value)
         return PALETTE_UNKNOWN;
-    char *key = fold(value);
-    if (!key)
-        return PALETTE_UNKNOWN;
-    char **hit = p->n ? bsearch(&key, p->keys, p->n, sizeof *p->keys, cmp_str) : NULL;
-    const char *c = hit ? p->colours[hit - p->keys] : pinned_colour(key);
-    free(key);
+    /* Folded while compared: no allocation, so no silent grey when memory is short. */
+    char **hit = p->n ? bsearch(value, p->keys, p->n, sizeof *p->keys, cmp_key) : NULL;
+    const char *c = hit ? p->colours[hit - p->keys] : pinned_colour(value);
     return c ? c : PALETTE_UNKNOWN;
 }
