@@ -32,6 +32,33 @@ static int cmp_int(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/*
+ * Sorts one row: nothing to do when it is already ascending (pairs given
+ * in order, as a transpose gives them), insertion sort when short (most
+ * rows of a catalog are), qsort otherwise.
+ */
+static void sort_row(int *a, size_t n)
+{
+    size_t i = 1;
+    while (i < n && a[i - 1] <= a[i])
+        i++;
+    if (i >= n)
+        return;
+    if (n > 32) {
+        qsort(a, n, sizeof *a, cmp_int);
+        return;
+    }
+    for (; i < n; i++) {
+        int x = a[i];
+        size_t j = i;
+        while (j > 0 && a[j - 1] > x) {
+            a[j] = a[j - 1];
+            j--;
+        }
+        a[j] = x;
+    }
+}
+
 int incidence_from_pairs(bc_incidence *m, size_t nrows, size_t ncols,
                          const int *rows, const int *cols, size_t n)
 {
@@ -54,7 +81,7 @@ int incidence_from_pairs(bc_incidence *m, size_t nrows, size_t ncols,
     size_t out = 0;
     for (size_t r = 0; r < nrows; r++) {
         size_t b = ptr[r], e = ptr[r + 1];
-        qsort(col + b, e - b, sizeof *col, cmp_int);
+        sort_row(col + b, e - b);
         size_t start = out;
         for (size_t i = b; i < e; i++)
             if (i == b || col[i] != col[i - 1])

@@ -21,26 +21,6 @@
 #include "rng.h"
 #include "rowclass.h"
 
-typedef struct {
-    plan_problem prob;
-    int *set_dataset;     /* n_sets: catalog dataset of each set */
-    int *elem_model;      /* n_elems: model of each element (-1 for unseen) */
-    int *elem_task;       /* n_elems: task of each element */
-    bc_incidence trained; /* datasets x models: baselines with a train row */
-    size_t skipped;       /* datasets covering something, hours unknown (--hours) */
-    size_t groups_used;   /* == prob.n_groups */
-} cat_problem;
-
-static void cat_problem_release(cat_problem *c)
-{
-    plan_problem_release(&c->prob);
-    free(c->set_dataset);
-    free(c->elem_model);
-    free(c->elem_task);
-    incidence_release(&c->trained);
-    memset(c, 0, sizeof *c);
-}
-
 /*
  * A fact (element, dataset) with its sort key: the element's task rank
  * (task code order) and model rank (model name order, -1 for unseen).
@@ -49,6 +29,41 @@ typedef struct {
     int model, task, dataset;
     int task_rank, model_rank;
 } triple;
+
+/*
+ * What every problem of one plan is built from, made once: the main plan
+ * and each leave-one-out plan of the stability filter these facts instead
+ * of collecting and sorting the catalog again.
+ */
+typedef struct {
+    triple *tr;           /* (element, dataset) facts of every selected baseline, sorted */
+    size_t n;
+    bc_incidence trained; /* datasets x models: selected baselines with a train row */
+} plan_facts;
+
+typedef struct {
+    plan_problem prob;
+    int *set_dataset;     /* n_sets: catalog dataset of each set */
+    int *elem_model;      /* n_elems: model of each element (-1 for unseen) */
+    int *elem_task;       /* n_elems: task of each element */
+    size_t skipped;       /* datasets covering something, hours unknown (--hours) */
+} cat_problem;
+
+static void cat_problem_release(cat_problem *c)
+{
+    plan_problem_release(&c->prob);
+    free(c->set_dataset);
+    free(c->elem_model);
+    free(c->elem_task);
+    memset(c, 0, sizeof *c);
+}
+
+static void plan_facts_release(plan_facts *f)
+{
+    free(f->tr);
+    incidence_release(&f->trained);
+    memset(f, 0, sizeof *f);
+}
 
 /* Elements in task code order, then model name order; then dataset index. */
 static int cmp_triple(const void *a, const void *b)
@@ -67,51 +82,42 @@ static int role_ok(int want, bc_role have)
 }
 
 /*
- * Builds the problem of `cat` for baselines base_mask (n_models flags,
- * `excluded` also left out when >= 0) and target tasks task_mask.
+ * Collects the facts of baselines base_mask (n_models flags) on target
+ * tasks task_mask, sorted, and the train facts behind the weights of
+ * `unseen`.  `f` is fresh; on failure it is left empty.
  */
-static int cat_problem_build(cat_problem *c, const bc_catalog *cat, const plan_options *opt,
-                             const unsigned char *base_mask, const unsigned char *task_mask,
-                             int excluded)
+static int plan_facts_build(plan_facts *f, const bc_catalog *cat, const plan_options *opt,
+                            const unsigned char *base_mask, const unsigned char *task_mask)
 {
-    memset(c, 0, sizeof *c);
-    plan_problem_init(&c->prob);
-    incidence_init(&c->trained);
+    memset(f, 0, sizeof *f);
+    incidence_init(&f->trained);
     int rc = BC_EX_SOFTWARE;
     size_t cap = cat->n_usage;
     if (opt->objective == PLAN_UNSEEN)
         for (size_t d = 0; d < cat->n_datasets; d++)
             cap += cat->datasets[d].n_tasks;
-    triple *tr = malloc((cap ? cap : 1) * sizeof *tr);
+    f->tr = malloc((cap ? cap : 1) * sizeof *f->tr);
     int *rows = malloc((cat->n_usage ? cat->n_usage : 1) * sizeof *rows);
     int *cols = malloc((cat->n_usage ? cat->n_usage : 1) * sizeof *cols);
-    int *set_of = malloc((cat->n_datasets ? cat->n_datasets : 1) * sizeof *set_of);
-    int *group_of = malloc((cat->n_tasks ? cat->n_tasks : 1) * sizeof *group_of);
-    int *prow = NULL, *pcol = NULL;
     bc_fact *facts = contamination_facts(cat);
-    unsigned char *mask = malloc(cat->n_models ? cat->n_models : 1);
     bc_md_pair *pairs = NULL;
     int *morder = nameorder_models(cat), *torder = nameorder_tasks(cat);
     int *mrank = morder ? nameorder_rank(morder, cat->n_models) : NULL;
     int *trank = torder ? nameorder_rank(torder, cat->n_tasks) : NULL;
-    if (!tr || !rows || !cols || !set_of || !group_of || !mrank || !trank)
+    if (!f->tr || !rows || !cols || !facts || !mrank || !trank)
         goto done;
 
     /* The weights of `unseen`: for each dataset, the baselines whose
      * evaluation on it would be in-domain (contamination.h: a train fact
      * on the dataset, for any task or none). */
     size_t nt = 0;
-    if (!facts || !mask)
-        goto done;
-    for (size_t m = 0; m < cat->n_models; m++)
-        mask[m] = base_mask[m] && (int)m != excluded;
-    if (contamination_trained(facts, cat->n_usage, mask, &pairs, &nt) != BC_OK)
+    if (contamination_trained(facts, cat->n_usage, base_mask, &pairs, &nt) != BC_OK)
         goto done;
     for (size_t i = 0; i < nt; i++) {
         rows[i] = pairs[i].dataset;
         cols[i] = pairs[i].model;
     }
-    if (incidence_from_pairs(&c->trained, cat->n_datasets, cat->n_models, rows, cols, nt))
+    if (incidence_from_pairs(&f->trained, cat->n_datasets, cat->n_models, rows, cols, nt))
         goto done;
 
     /* The (element, dataset) facts. */
@@ -120,9 +126,10 @@ static int cat_problem_build(cat_problem *c, const bc_catalog *cat, const plan_o
         for (size_t i = 0; i < cat->n_usage; i++) {
             const bc_usage *u = &cat->usage[i];
             if (u->dataset < 0 || u->task < 0 || !role_ok(opt->role, u->role) ||
-                !base_mask[u->model] || u->model == excluded || !task_mask[u->task])
+                !base_mask[u->model] || !task_mask[u->task])
                 continue;
-            tr[n++] = (triple){ u->model, u->task, u->dataset, trank[u->task], mrank[u->model] };
+            f->tr[n++] = (triple){ u->model, u->task, u->dataset, trank[u->task],
+                                   mrank[u->model] };
         }
     } else {
         for (size_t i = 0; i < cat->n_usage; i++) {
@@ -130,15 +137,51 @@ static int cat_problem_build(cat_problem *c, const bc_catalog *cat, const plan_o
             if (u->dataset < 0 || u->task < 0 || !role_ok(opt->role, u->role) ||
                 !task_mask[u->task])
                 continue;
-            tr[n++] = (triple){ -1, u->task, u->dataset, trank[u->task], -1 };
+            f->tr[n++] = (triple){ -1, u->task, u->dataset, trank[u->task], -1 };
         }
         for (size_t d = 0; d < cat->n_datasets; d++)
             for (size_t j = 0; j < cat->datasets[d].n_tasks; j++) {
                 int t = cat->datasets[d].tasks[j];
                 if (task_mask[t])
-                    tr[n++] = (triple){ -1, t, (int)d, trank[t], -1 };
+                    f->tr[n++] = (triple){ -1, t, (int)d, trank[t], -1 };
             }
     }
+    qsort(f->tr, n, sizeof *f->tr, cmp_triple);
+    f->n = n;
+    rc = BC_OK;
+done:
+    free(rows);
+    free(cols);
+    free(facts);
+    free(pairs);
+    free(morder);
+    free(torder);
+    free(mrank);
+    free(trank);
+    if (rc != BC_OK)
+        plan_facts_release(f);
+    return rc;
+}
+
+/*
+ * Builds the problem of the facts `f`, without baseline `excluded` when it
+ * is >= 0 (a leave-one-out plan).  O(facts + datasets + tasks).
+ */
+static int cat_problem_build(cat_problem *c, const plan_facts *f, const bc_catalog *cat,
+                             const plan_options *opt, int excluded)
+{
+    memset(c, 0, sizeof *c);
+    plan_problem_init(&c->prob);
+    int rc = BC_EX_SOFTWARE;
+    const triple *tr = f->tr;
+    size_t n = f->n;
+    int *set_of = malloc((cat->n_datasets ? cat->n_datasets : 1) * sizeof *set_of);
+    int *group_of = malloc((cat->n_tasks ? cat->n_tasks : 1) * sizeof *group_of);
+    int *prow = malloc((n ? n : 1) * sizeof *prow);
+    int *pcol = malloc((n ? n : 1) * sizeof *pcol);
+    if (!set_of || !group_of || !prow || !pcol)
+        goto done;
+#define KEPT(i) (excluded < 0 || tr[i].model != excluded)
 
     /* Candidate sets: datasets in some fact, minus those without hours
      * under an hour budget. */
@@ -146,7 +189,8 @@ static int cat_problem_build(cat_problem *c, const bc_catalog *cat, const plan_o
     for (size_t d = 0; d < cat->n_datasets; d++)
         set_of[d] = -1;
     for (size_t i = 0; i < n; i++)
-        set_of[tr[i].dataset] = 0;
+        if (KEPT(i))
+            set_of[tr[i].dataset] = 0;
     size_t S = 0;
     for (size_t d = 0; d < cat->n_datasets; d++) {
         if (set_of[d] < 0)
@@ -161,25 +205,26 @@ static int cat_problem_build(cat_problem *c, const bc_catalog *cat, const plan_o
 
     /* Elements: facts in (task, model) order; the universe counts every
      * element, even one only datasets without hours cover. */
-    qsort(tr, n, sizeof *tr, cmp_triple);
     size_t E = 0, G = 0;
+    const triple *prev = NULL;
     for (size_t t = 0; t < cat->n_tasks; t++)
         group_of[t] = -1;
-    for (size_t i = 0; i < n; i++)
-        if (i == 0 || tr[i].task != tr[i - 1].task || tr[i].model != tr[i - 1].model) {
+    for (size_t i = 0; i < n; i++) {
+        if (!KEPT(i))
+            continue;
+        if (!prev || tr[i].task != prev->task || tr[i].model != prev->model) {
             E++;
             if (group_of[tr[i].task] < 0)
                 group_of[tr[i].task] = (int)G++;
         }
+        prev = &tr[i];
+    }
     c->set_dataset = malloc((S ? S : 1) * sizeof *c->set_dataset);
     c->elem_model = malloc((E ? E : 1) * sizeof *c->elem_model);
     c->elem_task = malloc((E ? E : 1) * sizeof *c->elem_task);
     c->prob.group = malloc((E ? E : 1) * sizeof *c->prob.group);
     c->prob.name = malloc((S ? S : 1) * sizeof *c->prob.name);
-    prow = malloc((n ? n : 1) * sizeof *prow);
-    pcol = malloc((n ? n : 1) * sizeof *pcol);
-    if (!c->set_dataset || !c->elem_model || !c->elem_task || !c->prob.group ||
-        !c->prob.name || !prow || !pcol)
+    if (!c->set_dataset || !c->elem_model || !c->elem_task || !c->prob.group || !c->prob.name)
         goto done;
     if (hours_mode || opt->objective == PLAN_UNSEEN) {
         c->prob.cost = malloc((S ? S : 1) * sizeof *c->prob.cost);
@@ -195,16 +240,21 @@ static int cat_problem_build(cat_problem *c, const bc_catalog *cat, const plan_o
         if (hours_mode)
             c->prob.cost[s] = cat->datasets[d].hours;
         else if (opt->objective == PLAN_UNSEEN)
-            c->prob.cost[s] = (double)INC_DEG(&c->trained, d);
+            c->prob.cost[s] = (double)INC_DEG(&f->trained, d) -
+                              (excluded >= 0 && incidence_get(&f->trained, d, excluded));
     }
     size_t e = 0, np = 0;
+    prev = NULL;
     for (size_t i = 0; i < n; i++) {
-        if (i == 0 || tr[i].task != tr[i - 1].task || tr[i].model != tr[i - 1].model) {
+        if (!KEPT(i))
+            continue;
+        if (!prev || tr[i].task != prev->task || tr[i].model != prev->model) {
             c->elem_model[e] = tr[i].model;
             c->elem_task[e] = tr[i].task;
             c->prob.group[e] = group_of[tr[i].task];
             e++;
         }
+        prev = &tr[i];
         int s = set_of[tr[i].dataset];
         if (s >= 0) {
             prow[np] = s;
@@ -212,28 +262,18 @@ static int cat_problem_build(cat_problem *c, const bc_catalog *cat, const plan_o
             np++;
         }
     }
+#undef KEPT
     c->prob.n_sets = S;
     c->prob.n_elems = E;
     c->prob.n_groups = G;
-    c->groups_used = G;
     if (incidence_from_pairs(&c->prob.cover, S, E, prow, pcol, np))
         goto done;
     rc = BC_OK;
 done:
-    free(facts);
-    free(mask);
-    free(pairs);
-    free(tr);
-    free(rows);
-    free(cols);
     free(set_of);
     free(group_of);
     free(prow);
     free(pcol);
-    free(morder);
-    free(torder);
-    free(mrank);
-    free(trank);
     if (rc != BC_OK)
         cat_problem_release(c);
     return rc;
@@ -387,7 +427,8 @@ static unsigned char *mask_of(const int *list, size_t n, size_t total, int **out
 }
 
 /* 1 when leaving baseline b out cannot change the problem at all. */
-static int baseline_inert(const cat_problem *c, const plan_options *opt, int b)
+static int baseline_inert(const cat_problem *c, const plan_facts *f, const plan_options *opt,
+                          int b)
 {
     const plan_problem *p = &c->prob;
     if (opt->objective == PLAN_COMPARABLE) {
@@ -397,7 +438,7 @@ static int baseline_inert(const cat_problem *c, const plan_options *opt, int b)
         return 1;
     }
     for (size_t s = 0; s < p->n_sets; s++)
-        if (incidence_get(&c->trained, (size_t)c->set_dataset[s], b))
+        if (incidence_get(&f->trained, (size_t)c->set_dataset[s], b))
             return 0;
     return 1;
 }
@@ -444,8 +485,8 @@ done:
     return rc;
 }
 
-static int plan_stability(bc_plan *out, const plan_options *opt, const cat_problem *main_c,
-                          const plan_pick *main_pick, const unsigned char *base_mask,
+static int plan_stability(bc_plan *out, const plan_options *opt, const plan_facts *f,
+                          const cat_problem *main_c, const plan_pick *main_pick,
                           const unsigned char *task_mask, bc_errors *errs)
 {
     const bc_catalog *cat = out->cat;
@@ -500,12 +541,12 @@ static int plan_stability(bc_plan *out, const plan_options *opt, const cat_probl
             jac[i] = cls_jac[cls];
             continue;
         }
-        if (baseline_inert(main_c, opt, b)) {
+        if (baseline_inert(main_c, f, opt, b)) {
             jac[i] = cls_jac[cls] = 1.0;
             continue;
         }
         cat_problem c;
-        rc = cat_problem_build(&c, cat, opt, base_mask, task_mask, b);
+        rc = cat_problem_build(&c, f, cat, opt, b);
         if (rc != BC_OK)
             break;
         out->stability_plans++;
@@ -549,9 +590,11 @@ int plan_build(const bc_catalog *cat, const plan_options *opt, bc_plan *out, bc_
 {
     unsigned char *base_mask = NULL, *task_mask = NULL, *seen = NULL, *gseen = NULL;
     cat_problem c;
+    plan_facts f;
     plan_pick pick;
     int rc;
     memset(&c, 0, sizeof c);
+    memset(&f, 0, sizeof f);
     plan_pick_init(&pick);
 
     out->cat = cat;
@@ -566,7 +609,9 @@ int plan_build(const bc_catalog *cat, const plan_options *opt, bc_plan *out, bc_
         goto oom;
     bc_progress step;
     progress_begin(&step, "plan");
-    rc = cat_problem_build(&c, cat, opt, base_mask, task_mask, -1);
+    rc = plan_facts_build(&f, cat, opt, base_mask, task_mask);
+    if (rc == BC_OK)
+        rc = cat_problem_build(&c, &f, cat, opt, -1);
     if (rc != BC_OK)
         goto oom;
     const plan_problem *p = &c.prob;
@@ -617,7 +662,7 @@ int plan_build(const bc_catalog *cat, const plan_options *opt, bc_plan *out, bc_
         st->covered = covered;
         st->tasks_covered = groups;
         st->hours = cat->datasets[d].hours;
-        st->weight = (double)INC_DEG(&c.trained, d);
+        st->weight = (double)INC_DEG(&f.trained, d);
         if (st->hours >= 0)
             out->total_hours += st->hours;
         out->total_weight += st->weight;
@@ -641,7 +686,7 @@ int plan_build(const bc_catalog *cat, const plan_options *opt, bc_plan *out, bc_
     progress_end(&step);
     if (opt->stability) {
         progress_begin(&step, "plan stability");
-        rc = plan_stability(out, opt, &c, &pick, base_mask, task_mask, errs);
+        rc = plan_stability(out, opt, &f, &c, &pick, task_mask, errs);
         progress_end(&step);
         if (rc != BC_OK)
             goto fail;
@@ -658,6 +703,7 @@ fail:
 done:
     plan_pick_release(&pick);
     cat_problem_release(&c);
+    plan_facts_release(&f);
     free(base_mask);
     free(task_mask);
     free(seen);
