@@ -4,6 +4,7 @@
  */
 #include "comparability.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -71,7 +72,7 @@ static int rows_meet(const int *x, size_t nx, const int *y, size_t ny)
  * estimate (then the return value is scaled from the sample).
  */
 static int count_sharing(const bc_incidence *mp, const int *order, uint64_t seed,
-                         double *sharing, size_t *sampled)
+                         double budget, size_t sample, double *sharing, size_t *sampled)
 {
     size_t M = mp->nrows;
     bc_rowclass k;
@@ -89,19 +90,19 @@ static int count_sharing(const bc_incidence *mp, const int *order, uint64_t seed
     for (size_t p = 0; p < cmt.nrows; p++)
         work += (double)INC_DEG(&cmt, p) * (double)INC_DEG(&cmt, p);
     *sampled = 0;
-    if (work > COMPARABILITY_WORK_BUDGET && M > 1) {
+    if (work > budget && M > 1) {
         bc_rng rng;
         rng_init(&rng, seed);
         size_t hit = 0;
-        for (size_t s = 0; s < COMPARABILITY_SAMPLE; s++) {
+        for (size_t s = 0; s < sample; s++) {
             size_t x = (size_t)rng_below(&rng, M), y = (size_t)rng_below(&rng, M - 1);
             if (y >= x)
                 y++;
             hit += (size_t)rows_meet(mp->col + mp->rowptr[x], INC_DEG(mp, x),
                                      mp->col + mp->rowptr[y], INC_DEG(mp, y));
         }
-        *sampled = COMPARABILITY_SAMPLE;
-        *sharing = (double)M * (double)(M - 1) / 2 * (double)hit / (double)COMPARABILITY_SAMPLE;
+        *sampled = sample;
+        *sharing = (double)M * (double)(M - 1) / 2 * (double)hit / (double)sample;
         rc = 0;
         goto done;
     }
@@ -137,6 +138,15 @@ done:
 int comparability_compute(bc_comparability *c, const bc_incidence *mp, const int *order,
                           uint64_t seed)
 {
+    return comparability_compute_budget(c, mp, order, seed, COMPARABILITY_WORK_BUDGET,
+                                        COMPARABILITY_SAMPLE);
+}
+
+int comparability_compute_budget(bc_comparability *c, const bc_incidence *mp,
+                                 const int *order, uint64_t seed, double work_budget,
+                                 size_t sample)
+{
+    assert(sample > 0);
     size_t M = mp->nrows, alloc = M ? M : 1;
     bc_incidence pm;
     incidence_init(&pm);
@@ -174,7 +184,7 @@ int comparability_compute(bc_comparability *c, const bc_incidence *mp, const int
     }
 
     double sharing = 0;
-    if (count_sharing(mp, order, seed, &sharing, &c->pairs_sampled) != 0)
+    if (count_sharing(mp, order, seed, work_budget, sample, &sharing, &c->pairs_sampled) != 0)
         goto oom;
     double all = M > 1 ? (double)M * (double)(M - 1) / 2 : 0;
     c->pairs_without_shared = all > 0 ? (all - sharing) / all : 0;

@@ -59,4 +59,17 @@ void comparability_release(bc_comparability *c);
 int comparability_compute(bc_comparability *c, const bc_incidence *mp, const int *order,
                           uint64_t seed);
 
+/*
+ * comparability_compute with the budget and the sample size given:
+ * pairs_without_shared is counted exactly while the co-occurrence work
+ * is at most `work_budget` steps, otherwise estimated from `sample` (at
+ * least 1) model pairs drawn with `seed`.  comparability_compute passes
+ * COMPARABILITY_WORK_BUDGET and COMPARABILITY_SAMPLE; tests pass smaller
+ * figures to reach the estimate on matrices small enough to check by
+ * brute force.  Returns as comparability_compute.
+ */
+int comparability_compute_budget(bc_comparability *c, const bc_incidence *mp,
+                                 const int *order, uint64_t seed, double work_budget,
+                                 size_t sample);
+
 #endif

@@ -2,8 +2,10 @@
  * progress.h - progress lines on standard error for the steps that take
  * a while on large catalogs.
  *
- * Off unless main turns it on, which it does only when standard error is
- * a terminal: scripts, pipes, tests and CI never see these lines.  A step
+ * Off unless main turns it on, which it does when standard error is a
+ * terminal and BENCHCOV_PROGRESS is unset, or when BENCHCOV_PROGRESS is a
+ * non-zero number (0 keeps it off): scripts, pipes, tests and CI never
+ * see these lines unless they ask.  A step
  * that took at least PROGRESS_MIN_SECONDS prints one line when it ends,
  * `benchcov: STEP: 2.3 s`, so a user watching a long report sees it move.
  * The only output of a library module besides its return values; it
