@@ -37,23 +37,43 @@ def main():
         f.writelines("d%06d,,text,T%d,,%d\n" % (d, dtask[d], 1 + d % 100) for d in range(D))
     with open(os.path.join(out, "usage.csv"), "w") as f:
         f.write("model,dataset,task,role,source\n")
+        # Rows are built from per-dataset suffixes computed once and written
+        # in blocks; the random draws are the same calls in the same order
+        # as the plain loop, so a seed gives the same bytes.
+        rnd = rng.random
+        buf = []
         if shape == "survey":
             cum = list(itertools.accumulate(1.0 / (d + 1) for d in range(D)))
             total = cum[-1]
+            last = D - 1
+            find = bisect.bisect_left
+            randint = rng.randint
+            train = [",d%06d,T%d,train,gen\n" % (d, dtask[d]) for d in range(D)]
+            evals = [",d%06d,T%d,eval,gen\n" % (d, dtask[d]) for d in range(D)]
             for m in range(models):
                 used = set()
-                for _ in range(rng.randint(5, 15)):
-                    used.add(min(D - 1, bisect.bisect_left(cum, rng.random() * total)))
-                f.writelines("m%07d,d%06d,T%d,%s,gen\n" % (m, d, dtask[d],
-                             "train" if rng.random() < 0.3 else "eval") for d in sorted(used))
+                for _ in range(randint(5, 15)):
+                    d = find(cum, rnd() * total)
+                    used.add(d if d < last else last)
+                p = "m%07d" % m
+                for d in sorted(used):
+                    buf.append(p)
+                    buf.append(train[d] if rnd() < 0.3 else evals[d])
+                if len(buf) >= 65536:
+                    f.write("".join(buf))
+                    buf.clear()
         else:
+            row = [",d%06d,T%d,eval,gen\n" % (d, dtask[d]) for d in range(D)]
+            suites = ([""] + row[0:12], [""] + row[12:24])
             for m in range(models):
-                suite = range(12) if rng.random() < 0.6 else range(12, 24)
-                rows = ["m%07d,d%06d,T%d,eval,gen\n" % (m, d, dtask[d]) for d in suite]
-                if rng.random() < 0.05:
-                    d = rng.randrange(24, D)
-                    rows.append("m%07d,d%06d,T%d,eval,gen\n" % (m, d, dtask[d]))
-                f.writelines(rows)
+                p = "m%07d" % m
+                buf.append(p.join(suites[0] if rnd() < 0.6 else suites[1]))
+                if rnd() < 0.05:
+                    buf.append(p + row[rng.randrange(24, D)])
+                if len(buf) >= 65536:
+                    f.write("".join(buf))
+                    buf.clear()
+        f.write("".join(buf))
 
 
 if __name__ == "__main__":
