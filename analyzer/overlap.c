@@ -278,6 +278,8 @@ typedef struct {
     bc_incidence cd, ct, cp, cdt, ctt, cpt; /* class matrices and transposes */
     int *rank;                              /* name rank of each model */
     unsigned char *cand;                    /* per class: considered */
+    double budget;                          /* work up to which every class is considered */
+    size_t max_classes;                     /* classes considered above it */
 } top_ctx;
 
 /* Sets e's key from its counts; returns 1 when the class pair qualifies for the list. */
@@ -342,7 +344,7 @@ static int transpose_kept(const bc_incidence *m, const unsigned char *keep, bc_i
     return rc;
 }
 
-/* Classes considered: all, or the OVERLAP_CANDIDATES with the most pairs. */
+/* Classes considered: all, or the max_classes with the most pairs. */
 static int choose_candidates(top_ctx *c, size_t *n_models)
 {
     size_t C = c->k.n;
@@ -354,7 +356,7 @@ static int choose_candidates(top_ctx *c, size_t *n_models)
     for (size_t m = 0; m < 3; m++)
         for (size_t col = 0; col < tr[m]->nrows; col++)
             work += (double)INC_DEG(tr[m], col) * (double)INC_DEG(tr[m], col);
-    if (work <= OVERLAP_WORK_BUDGET || C <= OVERLAP_CANDIDATES) {
+    if (work <= c->budget || C <= c->max_classes) {
         memset(c->cand, 1, C);
         *n_models = c->k.nrows;
         return 0;
@@ -372,9 +374,9 @@ static int choose_candidates(top_ctx *c, size_t *n_models)
         count[INC_DEG(&c->cp, i)]++;
     /* Lowest degree still taken, and how many classes of it. */
     size_t taken = 0, d = maxdeg + 1;
-    while (d > 0 && taken + count[d - 1] <= OVERLAP_CANDIDATES)
+    while (d > 0 && taken + count[d - 1] <= c->max_classes)
         taken += count[--d];
-    size_t room = OVERLAP_CANDIDATES - taken;
+    size_t room = c->max_classes - taken;
     *n_models = 0;
     for (size_t i = 0; i < C; i++) {
         size_t g = INC_DEG(&c->cp, i);
@@ -428,11 +430,19 @@ static void ctx_release(top_ctx *c)
 int overlap_top(const bc_bipartite *b, const int *order, bc_overlap_list list, size_t kmax,
                 bc_overlap_top *t)
 {
+    return overlap_top_budget(b, order, list, kmax, OVERLAP_WORK_BUDGET, OVERLAP_CANDIDATES, t);
+}
+
+int overlap_top_budget(const bc_bipartite *b, const int *order, bc_overlap_list list,
+                       size_t kmax, double work_budget, size_t max_classes, bc_overlap_top *t)
+{
     overlap_top_init(t);
     top_ctx c;
     memset(&c, 0, sizeof c);
     c.b = b;
     c.list = list;
+    c.budget = work_budget;
+    c.max_classes = max_classes;
     size_t M = b->md.nrows, C;
     heap q = { NULL, 0, kmax };
     entry *all = NULL;

@@ -80,9 +80,11 @@ typedef struct {
 
 /*
  * Co-occurrence steps between classes of identical rows (summed squared
- * column degrees of the class matrices) up to which the top lists
- * consider every model; above it they consider the OVERLAP_CANDIDATES
- * classes with the most (dataset, task) pairs, and say so.
+ * column degrees of the dataset, task and pair matrices of the classes)
+ * up to which the top lists consider every model; above it, when there
+ * are more classes, they consider the OVERLAP_CANDIDATES classes with the
+ * most (dataset, task) pairs (ties: the class whose first member comes
+ * first in the name order), and say so in `candidates`.
  */
 #define OVERLAP_WORK_BUDGET 20000000.0
 #define OVERLAP_CANDIDATES 2000
@@ -108,11 +110,27 @@ void overlap_top_release(bc_overlap_top *t); /* NULL is fine */
 /*
  * The first k pairs of `list` over every unordered pair of models,
  * without enumerating them (see the top of this file).  The result is the
- * same as sorting every pair by the list's key, name order breaking ties,
- * and cutting to k.  `t` must be fresh.  Returns BC_OK or BC_EX_SOFTWARE.
+ * same as sorting every pair of candidate models by the list's key, name
+ * order breaking ties, and cutting to k: every pair while t->candidates
+ * is every model, that is while the work is within OVERLAP_WORK_BUDGET
+ * (see above).  Beyond it each listed pair's figures are still its own
+ * and `total` counts the qualifying pairs of candidates; a pair's shared
+ * (dataset, task) pairs cannot exceed either model's, so the most
+ * comparable list is still the list over every pair when its k-th pair
+ * shares more (dataset, task) pairs than any model left out has.  `t`
+ * must be fresh.  Returns BC_OK or BC_EX_SOFTWARE.
  */
 int overlap_top(const bc_bipartite *b, const int *order, bc_overlap_list list, size_t k,
                 bc_overlap_top *t);
+
+/*
+ * overlap_top with the work budget and the number of candidate classes
+ * given: overlap_top passes OVERLAP_WORK_BUDGET and OVERLAP_CANDIDATES;
+ * tests pass smaller figures to reach the restriction on catalogs small
+ * enough to check by brute force.  Returns as overlap_top.
+ */
+int overlap_top_budget(const bc_bipartite *b, const int *order, bc_overlap_list list,
+                       size_t k, double work_budget, size_t max_classes, bc_overlap_top *t);
 
 /*
  * Writes the pairs `opts` selects with the columns of DESIGN.md section 3:
