@@ -25,18 +25,49 @@ size_t betweenness_sources_for(const bc_incidence *md)
     return fit < BETWEENNESS_MIN_SOURCES ? BETWEENNESS_MIN_SOURCES : (size_t)fit;
 }
 
-int betweenness_sampled(const bc_incidence *md, size_t sources, uint64_t seed, double *out)
+/*
+ * The whole graph's adjacency in one array: vertex v's neighbours are
+ * adj[ptr[v] .. ptr[v+1]), models 0..M-1 then datasets M..M+D-1, so the
+ * searches below need no branch on the side a vertex is on.
+ */
+static int adjacency(const bc_incidence *md, size_t **ptr_out, int **adj_out)
 {
-    size_t M = md->nrows, V = M + md->ncols, alloc = V ? V : 1;
+    size_t M = md->nrows, D = md->ncols, V = M + D, E = incidence_ones(md);
     bc_incidence dm;
     incidence_init(&dm);
+    size_t *ptr = malloc((V + 1) * sizeof *ptr);
+    int *adj = malloc((2 * E + 1) * sizeof *adj);
+    if (!ptr || !adj || incidence_transpose(md, &dm) != BC_OK) {
+        free(ptr);
+        free(adj);
+        incidence_release(&dm);
+        return BC_EX_SOFTWARE;
+    }
+    for (size_t v = 0; v <= M; v++)
+        ptr[v] = md->rowptr[v];
+    for (size_t i = 0; i < E; i++)
+        adj[i] = md->col[i] + (int)M;
+    for (size_t d = 0; d < D; d++)
+        ptr[M + d + 1] = E + dm.rowptr[d + 1];
+    memcpy(adj + E, dm.col, E * sizeof *adj);
+    incidence_release(&dm);
+    *ptr_out = ptr;
+    *adj_out = adj;
+    return BC_OK;
+}
+
+int betweenness_sampled(const bc_incidence *md, size_t sources, uint64_t seed, double *out)
+{
+    size_t V = md->nrows + md->ncols, alloc = V ? V : 1;
+    size_t *ptr = NULL;
+    int *adj = NULL;
     int *pick = malloc(alloc * sizeof *pick);
     int *queue = malloc(alloc * sizeof *queue);
-    long *dist = malloc(alloc * sizeof *dist);
+    int *dist = malloc(alloc * sizeof *dist);
     double *sigma = malloc(alloc * sizeof *sigma);
     double *delta = malloc(alloc * sizeof *delta);
     int rc = BC_EX_SOFTWARE;
-    if (!pick || !queue || !dist || !sigma || !delta || incidence_transpose(md, &dm))
+    if (!pick || !queue || !dist || !sigma || !delta || adjacency(md, &ptr, &adj) != BC_OK)
         goto done;
     memset(out, 0, V * sizeof *out);
     for (size_t v = 0; v < V; v++) {
@@ -61,19 +92,17 @@ int betweenness_sampled(const bc_incidence *md, size_t sources, uint64_t seed, d
         dist[s] = 0;
         sigma[s] = 1;
         while (head < tail) {
-            int v = queue[head++];
-            const bc_incidence *adj = (size_t)v < M ? md : &dm;
-            size_t row = (size_t)v < M ? (size_t)v : (size_t)v - M;
-            int off = (size_t)v < M ? (int)M : 0;
-            for (size_t p = adj->rowptr[row]; p < adj->rowptr[row + 1]; p++) {
-                int w = adj->col[p] + off;
+            int v = queue[head++], dv = dist[v];
+            double sv = sigma[v];
+            for (size_t p = ptr[v]; p < ptr[v + 1]; p++) {
+                int w = adj[p];
                 if (dist[w] < 0) {
-                    dist[w] = dist[v] + 1;
+                    dist[w] = dv + 1;
                     sigma[w] = 0;
                     queue[tail++] = w;
                 }
-                if (dist[w] == dist[v] + 1)
-                    sigma[w] += sigma[v];
+                if (dist[w] == dv + 1)
+                    sigma[w] += sv;
             }
         }
         for (size_t q = 0; q < tail; q++)
@@ -81,14 +110,12 @@ int betweenness_sampled(const bc_incidence *md, size_t sources, uint64_t seed, d
         /* Vertices in reverse breadth-first order pass their dependency
          * to their predecessors (neighbours one step closer to s). */
         for (size_t q = tail; q-- > 0;) {
-            int w = queue[q];
-            const bc_incidence *adj = (size_t)w < M ? md : &dm;
-            size_t row = (size_t)w < M ? (size_t)w : (size_t)w - M;
-            int off = (size_t)w < M ? (int)M : 0;
-            for (size_t p = adj->rowptr[row]; p < adj->rowptr[row + 1]; p++) {
-                int v = adj->col[p] + off;
-                if (dist[v] == dist[w] - 1)
-                    delta[v] += sigma[v] / sigma[w] * (1 + delta[w]);
+            int w = queue[q], dw = dist[w];
+            double share = (1 + delta[w]) / sigma[w];
+            for (size_t p = ptr[w]; p < ptr[w + 1]; p++) {
+                int v = adj[p];
+                if (dist[v] == dw - 1)
+                    delta[v] += sigma[v] * share;
             }
             if (w != s)
                 out[w] += delta[w];
@@ -101,7 +128,8 @@ int betweenness_sampled(const bc_incidence *md, size_t sources, uint64_t seed, d
         out[v] *= scale;
     rc = BC_OK;
 done:
-    incidence_release(&dm);
+    free(ptr);
+    free(adj);
     free(pick);
     free(queue);
     free(dist);

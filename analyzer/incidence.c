@@ -104,24 +104,34 @@ fail:
 
 int incidence_transpose(const bc_incidence *m, bc_incidence *out)
 {
-    size_t n = incidence_ones(m);
-    int *rows = malloc((n ? n : 1) * sizeof *rows);
-    int *cols = malloc((n ? n : 1) * sizeof *cols);
-    int rc = BC_EX_SOFTWARE;
-    if (!rows || !cols)
-        goto done;
-    size_t k = 0;
-    for (size_t r = 0; r < m->nrows; r++)
-        for (size_t i = m->rowptr[r]; i < m->rowptr[r + 1]; i++) {
-            rows[k] = m->col[i];
-            cols[k] = (int)r;
-            k++;
-        }
-    rc = incidence_from_pairs(out, m->ncols, m->nrows, rows, cols, n);
-done:
-    free(rows);
-    free(cols);
-    return rc;
+    /* Counting by column, then dealing the rows in order: each row of the
+     * transpose comes out ascending, so nothing is sorted. */
+    incidence_init(out);
+    size_t n = incidence_ones(m), R = m->nrows, C = m->ncols;
+    size_t *ptr = calloc(C + 1, sizeof *ptr);
+    size_t *fill = malloc((C ? C : 1) * sizeof *fill);
+    int *col = malloc((n ? n : 1) * sizeof *col);
+    if (!ptr || !fill || !col) {
+        free(ptr);
+        free(fill);
+        free(col);
+        return BC_EX_SOFTWARE;
+    }
+    for (size_t i = 0; i < n; i++)
+        ptr[m->col[i] + 1]++;
+    for (size_t c = 0; c < C; c++) {
+        ptr[c + 1] += ptr[c];
+        fill[c] = ptr[c];
+    }
+    for (size_t r = 0; r < R; r++)
+        for (size_t i = m->rowptr[r]; i < m->rowptr[r + 1]; i++)
+            col[fill[m->col[i]]++] = (int)r;
+    free(fill);
+    out->nrows = C;
+    out->ncols = R;
+    out->rowptr = ptr;
+    out->col = col;
+    return BC_OK;
 }
 
 size_t incidence_ones(const bc_incidence *m)

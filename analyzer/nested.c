@@ -76,10 +76,59 @@ static int cmp_int(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/* Scratch space of one NODF computation, kept across the null matrices. */
+typedef struct {
+    size_t R, C, E;     /* the shape it was made for */
+    size_t *deg;        /* R: row degrees */
+    int *order;         /* R: rows by decreasing degree */
+    size_t *colptr;     /* C + 1: start of each column's run in bycol */
+    size_t *fill;       /* C: next free slot of each column */
+    unsigned *bycol;    /* E: row degrees, per column, decreasing */
+    unsigned *coldeg;   /* C: column degrees */
+    unsigned *rowbuf;   /* largest row: its columns' degrees */
+} nodf_ws;
+
+static void nodf_ws_release(nodf_ws *w)
+{
+    free(w->deg);
+    free(w->order);
+    free(w->colptr);
+    free(w->fill);
+    free(w->bycol);
+    free(w->coldeg);
+    free(w->rowbuf);
+    memset(w, 0, sizeof *w);
+}
+
+static int nodf_ws_init(nodf_ws *w, const bc_incidence *m)
+{
+    memset(w, 0, sizeof *w);
+    size_t R = m->nrows, C = m->ncols, E = incidence_ones(m), maxdeg = 0;
+    for (size_t r = 0; r < R; r++)
+        if (INC_DEG(m, r) > maxdeg)
+            maxdeg = INC_DEG(m, r);
+    w->R = R;
+    w->C = C;
+    w->E = E;
+    w->deg = malloc((R ? R : 1) * sizeof *w->deg);
+    w->order = malloc((R ? R : 1) * sizeof *w->order);
+    w->colptr = malloc((C + 1) * sizeof *w->colptr);
+    w->fill = malloc((C ? C : 1) * sizeof *w->fill);
+    w->bycol = malloc((E ? E : 1) * sizeof *w->bycol);
+    w->coldeg = malloc((C ? C : 1) * sizeof *w->coldeg);
+    w->rowbuf = malloc((maxdeg ? maxdeg : 1) * sizeof *w->rowbuf);
+    if (!w->deg || !w->order || !w->colptr || !w->fill || !w->bycol || !w->coldeg ||
+        !w->rowbuf) {
+        nodf_ws_release(w);
+        return -1;
+    }
+    return 0;
+}
+
 /*
- * The pair scores of the rows of `m` (Almeida-Neto et al. 2008): sets
- * *sum to the sum over pairs with deg_i > deg_j > 0 of shared / deg_j
- * (fractions, not yet times 100) and *kept to the non-empty rows.
+ * The pair score of the rows of `m` (Almeida-Neto et al. 2008): the sum
+ * over pairs with deg_i > deg_j > 0 of shared / deg_j (fractions, not yet
+ * times 100); *kept gets the non-empty rows.
  *
  * The sum is regrouped by the smaller row j and its columns:
  *   sum_j (1 / deg_j) sum_{c in j} #{i in column c : deg_i > deg_j},
@@ -88,68 +137,106 @@ static int cmp_int(const void *a, const void *b)
  * of c above j are the position where j's run of equal degrees starts.
  * O(E + R + C + max degree).  Returns 0 or -1 (out of memory).
  */
-static int side_scores(const bc_incidence *m, double *sum, size_t *kept)
+static int row_score(const bc_incidence *m, nodf_ws *w, double *sum, size_t *kept)
 {
     size_t R = m->nrows, C = m->ncols, E = incidence_ones(m);
-    size_t *deg = malloc((R ? R : 1) * sizeof *deg);
-    int *order = malloc((R ? R : 1) * sizeof *order);
-    size_t *colptr = calloc(C + 1, sizeof *colptr);
-    size_t *fill = malloc((C ? C : 1) * sizeof *fill);
-    size_t *bycol = malloc((E ? E : 1) * sizeof *bycol); /* row degrees, per column */
-    int rc = -1;
-    if (!deg || !order || !colptr || !fill || !bycol)
-        goto done;
-    row_degrees(m, deg);
-    if (order_by_degree(deg, R, order) != 0)
-        goto done;
+    row_degrees(m, w->deg);
+    if (order_by_degree(w->deg, R, w->order) != 0)
+        return -1;
+    memset(w->colptr, 0, (C + 1) * sizeof *w->colptr);
     for (size_t i = 0; i < E; i++)
-        colptr[m->col[i] + 1]++;
+        w->colptr[m->col[i] + 1]++;
     for (size_t c = 0; c < C; c++) {
-        colptr[c + 1] += colptr[c];
-        fill[c] = colptr[c];
+        w->colptr[c + 1] += w->colptr[c];
+        w->fill[c] = w->colptr[c];
     }
     size_t nonempty = 0;
     for (size_t k = 0; k < R; k++) {
-        int i = order[k];
-        nonempty += deg[i] > 0;
+        int i = w->order[k];
+        nonempty += w->deg[i] > 0;
         for (size_t p = m->rowptr[i]; p < m->rowptr[i + 1]; p++)
-            bycol[fill[m->col[p]]++] = deg[i];
+            w->bycol[w->fill[m->col[p]]++] = (unsigned)w->deg[i];
     }
     double total = 0;
     for (size_t c = 0; c < C; c++) {
-        size_t run = colptr[c];
-        for (size_t q = colptr[c]; q < colptr[c + 1]; q++) {
-            if (bycol[q] != bycol[run])
+        size_t run = w->colptr[c];
+        for (size_t q = w->colptr[c]; q < w->colptr[c + 1]; q++) {
+            if (w->bycol[q] != w->bycol[run])
                 run = q;
-            if (run > colptr[c])
-                total += (double)(run - colptr[c]) / (double)bycol[q];
+            if (run > w->colptr[c])
+                total += (double)(run - w->colptr[c]) / (double)w->bycol[q];
         }
     }
     *sum = total;
     *kept = nonempty;
-    rc = 0;
-done:
-    free(deg);
-    free(order);
-    free(colptr);
-    free(fill);
-    free(bycol);
-    return rc;
+    return 0;
 }
 
-int nested_nodf(const bc_incidence *m, bc_nodf *out)
+/* Sorts a[0..n) into decreasing order (rows are short: insertion sort). */
+static void sort_desc(unsigned *a, size_t n)
 {
-    bc_incidence t;
-    incidence_init(&t);
-    if (incidence_transpose(m, &t) != 0)
-        return BC_EX_SOFTWARE;
+    for (size_t i = 1; i < n; i++) {
+        unsigned x = a[i];
+        size_t j = i;
+        while (j > 0 && a[j - 1] < x) {
+            a[j] = a[j - 1];
+            j--;
+        }
+        a[j] = x;
+    }
+}
+
+static int cmp_unsigned_desc(const void *a, const void *b)
+{
+    unsigned x = *(const unsigned *)a, y = *(const unsigned *)b;
+    return (x < y) - (x > y);
+}
+
+/*
+ * The same score for the columns, without a transpose: a row of `m` is a
+ * column's list of the transpose, so each row's column degrees, sorted
+ * decreasing, play the part of bycol above.  Terms are added in the same
+ * order as row_score of the transpose would add them.  *kept gets the
+ * non-empty columns.
+ */
+static void col_score(const bc_incidence *m, nodf_ws *w, double *sum, size_t *kept)
+{
+    size_t R = m->nrows, C = m->ncols, E = incidence_ones(m), nonempty = 0;
+    memset(w->coldeg, 0, C * sizeof *w->coldeg);
+    for (size_t i = 0; i < E; i++)
+        w->coldeg[m->col[i]]++;
+    for (size_t c = 0; c < C; c++)
+        nonempty += w->coldeg[c] > 0;
+    double total = 0;
+    for (size_t r = 0; r < R; r++) {
+        size_t n = INC_DEG(m, r);
+        const int *cols = m->col + m->rowptr[r];
+        for (size_t q = 0; q < n; q++)
+            w->rowbuf[q] = w->coldeg[cols[q]];
+        if (n <= 32)
+            sort_desc(w->rowbuf, n);
+        else
+            qsort(w->rowbuf, n, sizeof *w->rowbuf, cmp_unsigned_desc);
+        size_t run = 0;
+        for (size_t q = 0; q < n; q++) {
+            if (w->rowbuf[q] != w->rowbuf[run])
+                run = q;
+            if (run > 0)
+                total += (double)run / (double)w->rowbuf[q];
+        }
+    }
+    *sum = total;
+    *kept = nonempty;
+}
+
+/* NODF of `m` with the scratch space `w` (made for m's shape). */
+static int nodf_with(const bc_incidence *m, nodf_ws *w, bc_nodf *out)
+{
     double srow, scol;
     size_t R, C;
-    if (side_scores(m, &srow, &R) != 0 || side_scores(&t, &scol, &C) != 0) {
-        incidence_release(&t);
+    if (row_score(m, w, &srow, &R) != 0)
         return BC_EX_SOFTWARE;
-    }
-    incidence_release(&t);
+    col_score(m, w, &scol, &C);
     double prow = (double)R * (double)(R ? R - 1 : 0) / 2.0;
     double pcol = (double)C * (double)(C ? C - 1 : 0) / 2.0;
     out->rows = prow > 0 ? 100.0 * srow / prow : 0.0;
@@ -158,6 +245,16 @@ int nested_nodf(const bc_incidence *m, bc_nodf *out)
     out->nrows = R;
     out->ncols = C;
     return BC_OK;
+}
+
+int nested_nodf(const bc_incidence *m, bc_nodf *out)
+{
+    nodf_ws w;
+    if (nodf_ws_init(&w, m) != 0)
+        return BC_EX_SOFTWARE;
+    int rc = nodf_with(m, &w, out);
+    nodf_ws_release(&w);
+    return rc;
 }
 
 /* Scratch space for curveball trades, sized by the largest row. */
@@ -355,9 +452,15 @@ int nested_nodf_z_sized(const bc_incidence *m, unsigned n_null, size_t trades, u
         return rc;
     bc_incidence work;
     curveball_ws ws;
+    nodf_ws nw;
     if (copy_incidence(m, &work) != 0)
         return BC_EX_SOFTWARE;
     if (ws_init(&ws, &work) != 0) {
+        incidence_release(&work);
+        return BC_EX_SOFTWARE;
+    }
+    if (nodf_ws_init(&nw, &work) != 0) {
+        ws_release(&ws);
         incidence_release(&work);
         return BC_EX_SOFTWARE;
     }
@@ -369,7 +472,7 @@ int nested_nodf_z_sized(const bc_incidence *m, unsigned n_null, size_t trades, u
     for (unsigned k = 0; k < n_null; k++) {
         run_trades(&work, trades, &ws, &rng);
         bc_nodf x;
-        rc = nested_nodf(&work, &x);
+        rc = nodf_with(&work, &nw, &x);
         if (rc != BC_OK)
             break;
         double delta = x.nodf - mean;
@@ -377,6 +480,7 @@ int nested_nodf_z_sized(const bc_incidence *m, unsigned n_null, size_t trades, u
         m2 += delta * (x.nodf - mean);
     }
     ws_release(&ws);
+    nodf_ws_release(&nw);
     incidence_release(&work);
     if (rc != BC_OK)
         return rc;
