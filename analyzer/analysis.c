@@ -9,6 +9,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <threads.h>
 
 #include "betweenness.h"
 #include "communities.h"
@@ -56,10 +57,9 @@ void analysis_release(bc_analysis *a)
     analysis_init(a);
 }
 
-/* Communities, modularity and betweenness from the model-dataset graph. */
-static int run_graph(bc_analysis *a)
+/* Communities and their modularity on the model-dataset graph. */
+static int run_communities(bc_analysis *a)
 {
-    size_t m = a->cat->n_models, d = a->cat->n_datasets;
     bc_communities comm;
     if (communities_compute(&comm, &a->b.md, a->opts.seed, BC_COMMUNITIES_LIMITS) != BC_OK)
         return BC_EX_SOFTWARE;
@@ -67,9 +67,14 @@ static int run_graph(bc_analysis *a)
     a->community_dataset = comm.dataset;
     a->n_communities = comm.n;
     a->communities_models_sampled = comm.models_sampled;
-    if (modularity_barber(&a->b.md, a->community_model, a->community_dataset,
-                          &a->modularity) != BC_OK)
-        return BC_EX_SOFTWARE;
+    return modularity_barber(&a->b.md, a->community_model, a->community_dataset,
+                             &a->modularity);
+}
+
+/* Betweenness of the datasets on the model-dataset graph. */
+static int run_betweenness(bc_analysis *a)
+{
+    size_t m = a->cat->n_models, d = a->cat->n_datasets;
     double *btw = malloc((m + d + 1) * sizeof *btw);
     a->betweenness = calloc(d + 1, sizeof *a->betweenness);
     bc_graph *g = NULL;
@@ -94,6 +99,47 @@ done:
     return rc;
 }
 
+/*
+ * Nestedness with its null models and robustness: the seeded, independent
+ * half of the analysis, run on a second thread on large catalogs.  Writes
+ * only its own fields of `a` and a->nulls_rc; reads the matrices.
+ */
+static int run_nulls(void *arg)
+{
+    bc_analysis *a = arg;
+    const bc_catalog *cat = a->cat;
+    size_t nt = cat->n_tasks, nm = cat->n_models;
+    bc_progress step;
+    progress_begin(&step, "nestedness and its null model");
+    unsigned n_mt, n_md;
+    size_t t_mt, t_md;
+    nested_null_size(&a->b.mt, ANALYSIS_NULL_MATRICES, &n_mt, &t_mt);
+    nested_null_size(&a->b.md, ANALYSIS_NULL_MATRICES, &n_md, &t_md);
+    a->row_nested_mt = malloc((nm + 1) * sizeof *a->row_nested_mt);
+    a->col_nested_mt = malloc((nt + 1) * sizeof *a->col_nested_mt);
+    a->nulls_rc = BC_EX_SOFTWARE;
+    if (nested_nodf_z_sized(&a->b.mt, n_mt, t_mt, a->opts.seed, &a->nodf_mt, &a->null_mt) !=
+            BC_OK ||
+        nested_nodf_z_sized(&a->b.md, n_md, t_md, a->opts.seed, &a->nodf_md, &a->null_md) !=
+            BC_OK ||
+        !a->row_nested_mt || !a->col_nested_mt ||
+        nested_order(&a->b.mt, a->row_nested_mt, a->col_nested_mt) != BC_OK)
+        return a->nulls_rc;
+    progress_end(&step);
+    progress_begin(&step, "robustness");
+    a->nulls_rc = robustness_compute(&a->rob, &a->b.md, a->dataset_order, a->opts.seed,
+                                     robustness_runs_for(&a->b.md, ANALYSIS_ROBUSTNESS_RUNS));
+    progress_end(&step);
+    return a->nulls_rc;
+}
+
+int analysis_parallel(const bc_analysis *a)
+{
+    if (a->opts.parallel)
+        return a->opts.parallel > 0;
+    return (double)incidence_ones(&a->b.md) >= ANALYSIS_PARALLEL_ONES;
+}
+
 /* The dataset most models used for task t, ties in name order; -1 when none. */
 static int top_dataset(const bc_analysis *a, int t)
 {
@@ -114,7 +160,7 @@ int analysis_run(bc_analysis *a, const bc_catalog *cat, const bc_analysis_opts *
 {
     a->cat = cat;
     a->opts = *opts;
-    size_t nt = cat->n_tasks, nm = cat->n_models;
+    size_t nt = cat->n_tasks;
     bc_progress step;
     progress_begin(&step, "matrices and coverage");
     if (bipartite_build(&a->b, cat) != BC_OK)
@@ -151,30 +197,25 @@ int analysis_run(bc_analysis *a, const bc_catalog *cat, const bc_analysis_opts *
         comparability_compute(&a->comp, &a->b.mp, a->model_order, opts->seed) != BC_OK)
         goto oom;
     progress_end(&step);
-    progress_begin(&step, "nestedness and its null model");
-    unsigned n_mt, n_md;
-    size_t t_mt, t_md;
-    nested_null_size(&a->b.mt, ANALYSIS_NULL_MATRICES, &n_mt, &t_mt);
-    nested_null_size(&a->b.md, ANALYSIS_NULL_MATRICES, &n_md, &t_md);
-    if (nested_nodf_z_sized(&a->b.mt, n_mt, t_mt, opts->seed, &a->nodf_mt, &a->null_mt) !=
-            BC_OK ||
-        nested_nodf_z_sized(&a->b.md, n_md, t_md, opts->seed, &a->nodf_md, &a->null_md) !=
-            BC_OK)
-        goto oom;
-    a->row_nested_mt = malloc((nm + 1) * sizeof *a->row_nested_mt);
-    a->col_nested_mt = malloc((nt + 1) * sizeof *a->col_nested_mt);
-    if (!a->row_nested_mt || !a->col_nested_mt ||
-        nested_order(&a->b.mt, a->row_nested_mt, a->col_nested_mt) != BC_OK)
-        goto oom;
+    /* The null models and robustness on a second thread while this one
+     * finds communities and betweenness (igraph stays on this thread). */
+    thrd_t worker;
+    int threaded = analysis_parallel(a) && thrd_create(&worker, run_nulls, a) == thrd_success;
+    if (!threaded)
+        run_nulls(a);
+    progress_begin(&step, "communities");
+    int rc = run_communities(a);
     progress_end(&step);
-    progress_begin(&step, "communities and betweenness");
-    if (run_graph(a) != BC_OK)
+    if (rc == BC_OK) {
+        progress_begin(&step, "betweenness");
+        rc = run_betweenness(a);
+        progress_end(&step);
+    }
+    if (threaded)
+        thrd_join(worker, NULL);
+    if (rc != BC_OK || a->nulls_rc != BC_OK)
         goto oom;
-    progress_end(&step);
-    progress_begin(&step, "robustness and gaps");
-    if (robustness_compute(&a->rob, &a->b.md, a->dataset_order, opts->seed,
-                           robustness_runs_for(&a->b.md, ANALYSIS_ROBUSTNESS_RUNS)) != BC_OK)
-        goto oom;
+    progress_begin(&step, "gaps");
     int *cols = malloc((cat->model_facets.n + 1) * sizeof *cols);
     if (!cols)
         goto oom;

@@ -28,6 +28,13 @@
 #define ANALYSIS_NULL_MATRICES 199
 /* Pairs in the report's "most comparable" and "least comparable" lists. */
 #define ANALYSIS_TOP_PAIRS 10
+/*
+ * From this many ones in the models x datasets matrix on, the null models
+ * and robustness run on a second thread beside communities and
+ * betweenness.  Every figure is seeded on its own, so the results are the
+ * same either way; below it one thread is cheaper than starting another.
+ */
+#define ANALYSIS_PARALLEL_ONES 200000.0
 /* Random withdrawal orders averaged for the random robustness curve. */
 #define ANALYSIS_ROBUSTNESS_RUNS 100
 
@@ -37,6 +44,8 @@ typedef struct {
     const int *facets; /* --facets: columns of cat->model_facets for the facet gaps */
     size_t n_facets;
     int facets_given;  /* 0: the facets gaps_default_facets chooses */
+    int parallel;      /* 0: a second thread from ANALYSIS_PARALLEL_ONES on; 1: always;
+                          -1: never (tests compare the two) */
 } bc_analysis_opts;
 
 typedef struct {
@@ -64,6 +73,7 @@ typedef struct {
                                           a seeded sample on large graphs (communities.h) */
     double modularity;          /* Barber's Q of that partition */
     bc_robustness rob;
+    int nulls_rc;               /* BC_OK once the null models and robustness are done */
     double *betweenness;        /* per dataset: betweenness on the model-dataset graph */
     size_t betweenness_sources; /* breadth-first sources behind it: every vertex when exact,
                                    BETWEENNESS_SOURCES sampled on large graphs */
@@ -99,6 +109,9 @@ int analysis_run(bc_analysis *a, const bc_catalog *cat, const bc_analysis_opts *
  */
 #define ANALYSIS_MAX_METRICS 40
 size_t analysis_metrics(const bc_analysis *a, bc_metric *out);
+
+/* 1 when analysis_run uses a second thread for `a` (opts.parallel, or its size). */
+int analysis_parallel(const bc_analysis *a);
 
 /*
  * `metric,value` CSV, or a two-column Markdown table with a short

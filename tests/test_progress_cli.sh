@@ -30,7 +30,7 @@ export LC_ALL=C
 unset BENCHCOV_PROGRESS
 line_re='^benchcov: [^:]+(: [^:]+)?: [0-9]+\.[0-9] s$'
 metrics_steps=("matrices and coverage" "model pairs and comparability"
-    "nestedness and its null model" "communities and betweenness")
+    "nestedness and its null model" "robustness" "communities" "betweenness" "gaps")
 
 # run NAME ENV... -- ARGS: benchcov ARGS with the shim and the settings
 # ENV (VAR=VALUE), standard error not a terminal: $tmp/NAME.out and
