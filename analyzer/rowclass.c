@@ -1,5 +1,5 @@
 /*
- * rowclass.c - classes of identical rows by hashing and sorting (see
+ * rowclass.c - classes of identical rows by hashing (see
  * rowclass.h).
  */
 #include "rowclass.h"
@@ -23,20 +23,6 @@ void rowclass_release(bc_rowclass *k)
     free(k->start);
     free(k->members);
     rowclass_init(k);
-}
-
-typedef struct {
-    uint64_t hash;
-    int rank; /* position in the given order */
-    int row;
-} keyed;
-
-static int cmp_keyed(const void *a, const void *b)
-{
-    const keyed *x = a, *y = b;
-    if (x->hash != y->hash)
-        return x->hash < y->hash ? -1 : 1;
-    return (x->rank > y->rank) - (x->rank < y->rank);
 }
 
 /* FNV-1a style mix of every matrix row, with the row lengths as separators. */
@@ -65,82 +51,73 @@ static int rows_equal(const bc_incidence *const *mats, size_t n_mats, size_t a, 
     return 1;
 }
 
+/*
+ * Rows are taken in `order`; each looks its hash up in an open-addressing
+ * table of the classes opened so far (first member and hash per class)
+ * and joins the first identical one, or opens the next class.  Classes
+ * are thus numbered by their first member in `order` without sorting.
+ */
 int rowclass_build(bc_rowclass *k, const bc_incidence *const *mats, size_t n_mats,
                    const int *order)
 {
     rowclass_init(k);
-    size_t R = mats[0]->nrows, alloc = R ? R : 1;
-    keyed *key = malloc(alloc * sizeof *key);
-    int *rank = malloc(alloc * sizeof *rank);
-    int *first_rank = malloc(alloc * sizeof *first_rank); /* per provisional class */
-    int *renum = malloc(alloc * sizeof *renum);
+    size_t R = mats[0]->nrows, alloc = R ? R : 1, n_slots = 16;
+    while (n_slots < 2 * R)
+        n_slots *= 2;
+    int *slot = malloc(n_slots * sizeof *slot);         /* class, -1 when empty */
+    uint64_t *hash = malloc(alloc * sizeof *hash);      /* per class */
+    int *first = malloc(alloc * sizeof *first);         /* per class: its first row */
+    size_t *fill = NULL;
     k->of = malloc(alloc * sizeof *k->of);
     k->members = malloc(alloc * sizeof *k->members);
-    if (!key || !rank || !first_rank || !renum || !k->of || !k->members)
+    if (!slot || !hash || !first || !k->of || !k->members)
         goto oom;
-    for (size_t i = 0; i < R; i++)
-        rank[order[i]] = (int)i;
-    for (size_t r = 0; r < R; r++)
-        key[r] = (keyed){ row_hash(mats, n_mats, r), rank[r], (int)r };
-    qsort(key, R, sizeof *key, cmp_keyed);
-    /* Provisional classes: within a run of equal hashes, compare with the
-     * first member of each class opened in that run (collisions are rare,
-     * so runs hold one class almost always). */
-    size_t n = 0;
-    for (size_t i = 0; i < R;) {
-        size_t j = i;
-        while (j < R && key[j].hash == key[i].hash)
-            j++;
-        size_t run_first = n;
-        for (size_t x = i; x < j; x++) {
-            int r = key[x].row, c = -1;
-            for (size_t y = run_first; y < n && c < 0; y++)
-                if (rows_equal(mats, n_mats, (size_t)r, (size_t)order[first_rank[y]]))
-                    c = (int)y;
-            if (c < 0) {
-                c = (int)n++;
-                first_rank[c] = key[x].rank; /* ranks ascend within the run */
-            }
-            k->of[r] = c;
-        }
-        i = j;
-    }
-    /* Number classes by their first member in `order`, members in order. */
-    k->start = calloc(n + 1, sizeof *k->start);
-    if (!k->start)
-        goto oom;
-    for (size_t c = 0; c < n; c++)
-        renum[c] = -1;
-    size_t next = 0;
+    memset(slot, 0xff, n_slots * sizeof *slot);
+    size_t n = 0, mask = n_slots - 1;
     for (size_t i = 0; i < R; i++) {
-        int c = k->of[order[i]];
-        if (renum[c] < 0)
-            renum[c] = (int)next++;
+        int r = order[i];
+        uint64_t h = row_hash(mats, n_mats, (size_t)r);
+        size_t j = (size_t)(h ^ (h >> 32)) & mask;
+        int c = -1;
+        for (; slot[j] >= 0; j = (j + 1) & mask) {
+            int x = slot[j];
+            if (hash[x] == h && rows_equal(mats, n_mats, (size_t)r, (size_t)first[x])) {
+                c = x;
+                break;
+            }
+        }
+        if (c < 0) {
+            c = (int)n++;
+            slot[j] = c;
+            hash[c] = h;
+            first[c] = r;
+        }
+        k->of[r] = c;
     }
-    for (size_t r = 0; r < R; r++) {
-        k->of[r] = renum[k->of[r]];
+    k->start = calloc(n + 1, sizeof *k->start);
+    fill = calloc(n + 1, sizeof *fill);
+    if (!k->start || !fill)
+        goto oom;
+    for (size_t r = 0; r < R; r++)
         k->start[k->of[r] + 1]++;
-    }
     for (size_t c = 0; c < n; c++)
         k->start[c + 1] += k->start[c];
-    for (size_t c = 0; c < n; c++)
-        renum[c] = 0; /* reused as fill counters */
     for (size_t i = 0; i < R; i++) {
         int r = order[i], c = k->of[r];
-        k->members[k->start[c] + (size_t)renum[c]++] = r;
+        k->members[k->start[c] + fill[c]++] = r;
     }
     k->n = n;
     k->nrows = R;
-    free(key);
-    free(rank);
-    free(first_rank);
-    free(renum);
+    free(slot);
+    free(hash);
+    free(first);
+    free(fill);
     return BC_OK;
 oom:
-    free(key);
-    free(rank);
-    free(first_rank);
-    free(renum);
+    free(slot);
+    free(hash);
+    free(first);
+    free(fill);
     rowclass_release(k);
     return BC_EX_SOFTWARE;
 }

@@ -36,7 +36,7 @@ void rowclass_release(bc_rowclass *k);
  * Classifies the rows of mats[0..n_mats-1] (all with the same nrows, at
  * least one matrix): two rows share a class when they are identical in
  * every matrix.  `order` lists the rows in the order classes and members
- * are numbered in (a permutation of 0..nrows-1).  O(ones + R log R).
+ * are numbered in (a permutation of 0..nrows-1).  O(ones + R) expected.
  * Returns BC_OK or BC_EX_SOFTWARE (out of memory; `k` is then released).
  */
 int rowclass_build(bc_rowclass *k, const bc_incidence *const *mats, size_t n_mats,
