@@ -63,10 +63,13 @@ int report_section_contamination(FILE *fp, const bc_analysis *a);
 void report_section_plan(FILE *fp, const bc_plan *plan);
 void report_section_methods(FILE *fp);
 
+/* Why isolated model m shares nothing: a fixed phrase for the report and tables/isolated.csv. */
+const char *report_isolated_why(const bc_analysis *a, int m);
+
 /* The CSV tables of tables/, in the order they are written. */
 enum {
     T_COV_TASK, T_COV_MODEL, T_COV_DATASET, T_OVERLAP, T_METRICS, T_CONC, T_COMM, T_BRIDGE,
-    T_ROBUST, T_GAPS, T_PLAN, T_CONTAM, T_CONTAM_MODEL, REPORT_TABLES
+    T_ROBUST, T_GAPS, T_PLAN, T_CONTAM, T_CONTAM_MODEL, T_ISOLATED, REPORT_TABLES
 };
 /*
  * Rows of tables/overlap.csv at most: the first pairs in name order.

@@ -3,13 +3,15 @@
  * report_parts.h): the ones other modules write, and the concentration,
  * communities, bridging and robustness tables written here.
  */
+#include <stdlib.h>
+
 #include "fmt.h"
 #include "report_parts.h"
 
 const char *const report_table_names[REPORT_TABLES] = {
     "coverage_task", "coverage_model", "coverage_dataset", "overlap", "metrics",
     "concentration", "communities", "bridging", "robustness", "gaps", "plan",
-    "contamination", "contamination_by_model",
+    "contamination", "contamination_by_model", "isolated",
 };
 
 static int table_concentration(FILE *fp, const bc_analysis *a)
@@ -36,27 +38,62 @@ static int table_concentration(FILE *fp, const bc_analysis *a)
     return ferror(fp) ? BC_EX_IOERR : BC_OK;
 }
 
+/* Every member of every community: models, then datasets, each in name order. */
 static int table_communities(FILE *fp, const bc_analysis *a)
 {
     const bc_catalog *cat = a->cat;
+    size_t nc = a->n_communities, nm = cat->n_models, nd = cat->n_datasets;
+    /* Bucketed by community in one pass per side, not one pass per community. */
+    size_t *start = calloc(nc + 2, sizeof *start), *fill = calloc(nc + 1, sizeof *fill);
+    int *member = malloc((nm + nd + 1) * sizeof *member);
+    if (!start || !fill || !member) {
+        free(start);
+        free(fill);
+        free(member);
+        return BC_EX_SOFTWARE;
+    }
+    for (size_t v = 0; v < nm + nd; v++) {
+        int c = v < nm ? a->community_model[v] : a->community_dataset[v - nm];
+        if (c >= 0)
+            start[c + 1]++;
+    }
+    for (size_t c = 0; c < nc; c++)
+        start[c + 1] += start[c];
+    for (size_t k = 0; k < nm + nd; k++) {
+        int v = k < nm ? a->model_order[k] : (int)nm + a->dataset_order[k - nm];
+        int c = (size_t)v < nm ? a->community_model[v] : a->community_dataset[v - (int)nm];
+        if (c >= 0)
+            member[start[c] + fill[c]++] = v;
+    }
     fputs("community,kind,name\n", fp);
-    for (size_t c = 0; c < a->n_communities; c++) {
-        for (size_t k = 0; k < cat->n_models; k++) {
-            int m = a->model_order[k];
-            if (a->community_model[m] != (int)c)
-                continue;
-            fprintf(fp, "%zu,model,", c + 1);
-            fmt_csv(fp, cat->models[m].name);
+    for (size_t c = 0; c < nc; c++)
+        for (size_t i = start[c]; i < start[c + 1]; i++) {
+            int v = member[i];
+            fprintf(fp, "%zu,%s,", c + 1, (size_t)v < nm ? "model" : "dataset");
+            fmt_csv(fp, (size_t)v < nm ? cat->models[v].name : cat->datasets[v - (int)nm].name);
             fputc('\n', fp);
         }
-        for (size_t k = 0; k < cat->n_datasets; k++) {
-            int d = a->dataset_order[k];
-            if (a->community_dataset[d] != (int)c)
-                continue;
-            fprintf(fp, "%zu,dataset,", c + 1);
-            fmt_csv(fp, cat->datasets[d].name);
-            fputc('\n', fp);
-        }
+    free(start);
+    free(fill);
+    free(member);
+    return ferror(fp) ? BC_EX_IOERR : BC_OK;
+}
+
+/* Every isolated model, in name order, with why it shares nothing. */
+static int table_isolated(FILE *fp, const bc_analysis *a)
+{
+    const bc_catalog *cat = a->cat;
+    fputs("model,tasks,named_datasets,why\n", fp);
+    for (size_t i = 0; i < a->comp.isolated; i++) {
+        int m = a->comp.isolated_models[i];
+        fmt_csv(fp, cat->models[m].name);
+        fputc(',', fp);
+        fmt_put_num(fp, (double)a->cov.models[m].tasks);
+        fputc(',', fp);
+        fmt_put_num(fp, (double)a->cov.models[m].datasets);
+        fputc(',', fp);
+        fmt_csv(fp, report_isolated_why(a, m));
+        fputc('\n', fp);
     }
     return ferror(fp) ? BC_EX_IOERR : BC_OK;
 }
@@ -117,6 +154,7 @@ int report_write_table(int which, FILE *fp, const bc_analysis *a, const bc_plan 
     case T_GAPS: return gaps_write_csv(fp, cat, &a->gaps);
     case T_CONTAM: return report_table_contamination(fp, a);
     case T_CONTAM_MODEL: return report_table_contamination_by_model(fp, a);
+    case T_ISOLATED: return table_isolated(fp, a);
     default: return plan_write_csv(fp, plan);
     }
 }
