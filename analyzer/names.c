@@ -295,9 +295,16 @@ done:
 
 size_t names_distance(const char *a, const char *b, size_t limit)
 {
+    /* Names and facet values are short: their code points and the row fit
+     * on the stack, so the common case allocates nothing and cannot fail. */
+    enum { SHORT = 128 };
+    uint32_t xs[SHORT + 1], ys[SHORT + 1];
+    size_t rows[SHORT + 2];
     size_t la = strlen(a), lb = strlen(b);
-    uint32_t *x = malloc((la + 1) * sizeof *x), *y = malloc((lb + 1) * sizeof *y);
-    size_t *row = malloc((lb + 2) * sizeof *row);
+    int small = la <= SHORT && lb <= SHORT;
+    uint32_t *x = small ? xs : malloc((la + 1) * sizeof *x);
+    uint32_t *y = small ? ys : malloc((lb + 1) * sizeof *y);
+    size_t *row = small ? rows : malloc((lb + 2) * sizeof *row);
     size_t d = limit + 1;
     if (x && y && row) {
         size_t na = decode(a, x), nb = decode(b, y);
@@ -305,8 +312,10 @@ size_t names_distance(const char *a, const char *b, size_t limit)
         if (diff <= limit)
             d = edit_distance(x, na, y, nb, limit, row);
     }
-    free(x);
-    free(y);
-    free(row);
+    if (!small) {
+        free(x);
+        free(y);
+        free(row);
+    }
     return d > limit ? limit + 1 : d;
 }

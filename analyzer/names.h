@@ -48,8 +48,9 @@ const char *names_suggest(const bc_names *t, const char *name);
 
 /*
  * Levenshtein distance in code points between `a` and `b` as written (no
- * folding), or limit + 1 when it is larger than `limit` (or memory runs
- * out).
+ * folding), or limit + 1 when it is larger than `limit`.  Strings of up
+ * to 128 bytes allocate nothing; longer ones count as distant when memory
+ * runs out.
  */
 size_t names_distance(const char *a, const char *b, size_t limit);
 
