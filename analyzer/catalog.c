@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "catalog_load.h"
+#include "strpool.h"
 
 /* ------------------------------------------------------ catalog basics */
 
@@ -25,6 +26,13 @@ static void ctx_release(load_ctx *ctx)
 {
     for (int k = 0; k < K_USAGE; k++)
         names_free(ctx->failed[k]);
+}
+
+const char *catalog_text(bc_catalog *cat, const char *s)
+{
+    if (!cat->text && !(cat->text = strpool_new()))
+        return NULL;
+    return strpool_intern(cat->text, s);
 }
 
 void catalog_release(bc_catalog *cat)
@@ -55,11 +63,7 @@ void catalog_release(bc_catalog *cat)
         strlist_release(&d->languages);
         free(d->facet);
     }
-    for (size_t i = 0; i < cat->n_usage; i++) {
-        free(cat->usage[i].source);
-        free(cat->usage[i].metric);
-        free(cat->usage[i].split);
-    }
+    strpool_free(cat->text);
     free(cat->tasks);
     free(cat->models);
     free(cat->datasets);

@@ -86,10 +86,11 @@ typedef struct {
     int dataset;           /* index into catalog.datasets, -1 when empty */
     int task;              /* index into catalog.tasks, -1 when empty */
     bc_role role;
-    char *source;          /* "" when unknown, likewise metric and split */
+    const char *source;    /* "" when unknown, likewise metric and split; the three are
+                              owned by the catalog's text pool (catalog_text) */
     double score;          /* NAN when empty */
-    char *metric;
-    char *split;
+    const char *metric;
+    const char *split;
     long line;             /* line in usage.csv (several facts share it when the
                               row covers its dataset's tasks) */
     long task_col;         /* column of its task cell (of its dataset cell when
@@ -114,6 +115,7 @@ typedef struct {
     bc_names *dataset_names; /* name and aliases -> dataset index */
     bc_names *task_codes;    /* code -> task index */
     struct bc_load_ctx *load; /* loader state kept between catalog_load_buffer calls */
+    struct bc_strpool *text;  /* usage source, metric and split texts, each held once */
 } bc_catalog;
 
 /* Prepares an empty catalog. Allocates nothing. */
@@ -121,6 +123,13 @@ void catalog_init(bc_catalog *cat);
 
 /* Frees everything the catalog owns; it is empty afterwards. NULL is fine. */
 void catalog_release(bc_catalog *cat);
+
+/*
+ * The catalog's copy of `s` for a usage row's source, metric or split,
+ * each distinct text stored once; valid until catalog_release.  NULL when
+ * memory runs out.
+ */
+const char *catalog_text(bc_catalog *cat, const char *s);
 
 /*
  * Loads and validates a catalog into `cat` (which must be fresh from

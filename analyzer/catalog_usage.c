@@ -162,13 +162,13 @@ static int add_fact(loader *L, bc_usage *u, const bc_csvfield *f0)
     }
     if (load_grow((void **)&cat->usage, cat->n_usage, sizeof *cat->usage) < 0)
         return -1;
-    u->source = strdup(u->source);
-    u->metric = strdup(u->metric);
-    u->split = strdup(u->split);
-    cat->usage[cat->n_usage++] = *u;
-    set->slots[j] = cat->n_usage;
+    u->source = catalog_text(cat, u->source);
+    u->metric = catalog_text(cat, u->metric);
+    u->split = catalog_text(cat, u->split);
     if (!u->source || !u->metric || !u->split)
         return -1;
+    cat->usage[cat->n_usage++] = *u;
+    set->slots[j] = cat->n_usage;
     return 0;
 }
 

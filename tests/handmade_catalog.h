@@ -71,8 +71,9 @@ static inline void hc_make(bc_catalog *cat, const char *const *models, size_t M,
     }
     for (size_t i = 0; i < nu; i++) {
         cat->usage[i] = (bc_usage){ .model = u[i].m, .dataset = u[i].d, .task = u[i].t,
-                                    .role = BC_ROLE_EVAL, .source = hc_dup("seed"),
-                                    .score = NAN, .metric = hc_dup(""), .split = hc_dup(""),
+                                    .role = BC_ROLE_EVAL, .source = catalog_text(cat, "seed"),
+                                    .score = NAN, .metric = catalog_text(cat, ""),
+                                    .split = catalog_text(cat, ""),
                                     .line = (long)i + 2 };
     }
 }

@@ -48,10 +48,8 @@ static void make(bc_catalog *cat, int declared)
     hc_model_facet(cat, 0, "Size", "7B");
     hc_task_facet(cat, 0, "modality", "speech");
     cat->usage[0].score = 0.875;
-    free(cat->usage[0].metric);
-    cat->usage[0].metric = hc_dup("WER");
-    free(cat->usage[0].split);
-    cat->usage[0].split = hc_dup("test-clean");
+    cat->usage[0].metric = catalog_text(cat, "WER");
+    cat->usage[0].split = catalog_text(cat, "test-clean");
     cat->usage[1].role = BC_ROLE_TRAIN;
 }
 
