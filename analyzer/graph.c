@@ -64,30 +64,6 @@ static igraph_error_t label_all(igraph_t *g, const bc_catalog *cat, bc_graph_kin
     return IGRAPH_SUCCESS;
 }
 
-int graph_build(const bc_catalog *cat, const bc_bipartite *b, bc_graph_kind kind,
-                bc_graph **out)
-{
-    *out = NULL;
-    const bc_incidence *m = kind == BC_GRAPH_MODEL_DATASET ? &b->md
-                            : kind == BC_GRAPH_MODEL_TASK  ? &b->mt
-                                                           : &b->dt;
-    bc_graph *gr = calloc(1, sizeof *gr);
-    if (!gr)
-        return BC_EX_SOFTWARE;
-    if (build_from(&gr->g, m) != IGRAPH_SUCCESS) {
-        free(gr);
-        return BC_EX_SOFTWARE;
-    }
-    gr->nrows = m->nrows;
-    if (label_all(&gr->g, cat, kind) != IGRAPH_SUCCESS) {
-        igraph_destroy(&gr->g);
-        free(gr);
-        return BC_EX_SOFTWARE;
-    }
-    *out = gr;
-    return BC_OK;
-}
-
 int graph_from_incidence(const bc_incidence *m, bc_graph **out)
 {
     *out = NULL;
@@ -99,6 +75,24 @@ int graph_from_incidence(const bc_incidence *m, bc_graph **out)
         return BC_EX_SOFTWARE;
     }
     gr->nrows = m->nrows;
+    *out = gr;
+    return BC_OK;
+}
+
+int graph_build(const bc_catalog *cat, const bc_bipartite *b, bc_graph_kind kind,
+                bc_graph **out)
+{
+    *out = NULL;
+    const bc_incidence *m = kind == BC_GRAPH_MODEL_DATASET ? &b->md
+                            : kind == BC_GRAPH_MODEL_TASK  ? &b->mt
+                                                           : &b->dt;
+    bc_graph *gr;
+    if (graph_from_incidence(m, &gr) != BC_OK)
+        return BC_EX_SOFTWARE;
+    if (label_all(&gr->g, cat, kind) != IGRAPH_SUCCESS) {
+        graph_free(gr);
+        return BC_EX_SOFTWARE;
+    }
     *out = gr;
     return BC_OK;
 }

@@ -19,6 +19,7 @@
 #include "incidence.h"
 #include "modularity.h"
 #include "rng.h"
+#include "survey_matrix.h"
 
 static void from_pairs(bc_incidence *m, size_t R, size_t C, const int *r, const int *c,
                        size_t n)
@@ -65,46 +66,6 @@ static void test_exact_numbering_by_size(void **state)
     assert_memory_equal(cm.dataset, want_d, sizeof want_d);
     communities_release(&cm);
     incidence_release(&md);
-}
-
-/*
- * Survey shape: M models each naming 5 to 15 datasets drawn with weight
- * 1 / (d + 1) (the shape of bench/gen_catalog.py), D = M / 10.
- */
-static void survey(bc_incidence *md, size_t M, uint64_t seed)
-{
-    size_t D = M / 10;
-    bc_rng rng;
-    rng_init(&rng, seed);
-    double *cum = malloc(D * sizeof *cum);
-    int *r = malloc(M * 15 * sizeof *r), *c = malloc(M * 15 * sizeof *c);
-    assert_non_null(cum);
-    assert_non_null(r);
-    assert_non_null(c);
-    double total = 0;
-    for (size_t d = 0; d < D; d++)
-        cum[d] = total += 1.0 / (double)(d + 1);
-    size_t n = 0;
-    for (size_t m = 0; m < M; m++) {
-        size_t k = 5 + (size_t)rng_below(&rng, 11);
-        for (size_t j = 0; j < k; j++) {
-            double x = rng_uniform(&rng) * total;
-            size_t lo = 0, hi = D - 1;
-            while (lo < hi) {
-                size_t mid = (lo + hi) / 2;
-                if (cum[mid] < x)
-                    lo = mid + 1;
-                else
-                    hi = mid;
-            }
-            r[n] = (int)m;
-            c[n++] = (int)lo;
-        }
-    }
-    from_pairs(md, M, D, r, c, n);
-    free(cum);
-    free(r);
-    free(c);
 }
 
 /*
@@ -202,7 +163,7 @@ static void test_sampled_close_to_exact_survey(void **state)
 {
     (void)state;
     bc_incidence md;
-    survey(&md, 20000, 11);
+    survey_matrix(&md, 20000, 2000, 11);
     compare(&md, 0.10, Q_TOLERANCE, "survey 20000 models");
     incidence_release(&md);
 }
@@ -248,7 +209,7 @@ static void test_sampled_repeats(void **state)
 {
     (void)state;
     bc_incidence md;
-    survey(&md, 3000, 2);
+    survey_matrix(&md, 3000, 300, 2);
     size_t E = incidence_ones(&md);
     bc_communities_limits lim = { 0, E / 5 };
     bc_communities a, b;

@@ -13,6 +13,7 @@
 #include "assert_near.h"
 #include "rng.h"
 #include "robustness.h"
+#include "survey_matrix.h"
 
 #define EPS 1e-12
 
@@ -156,37 +157,6 @@ static void test_degenerate(void **state)
 }
 
 /*
- * Survey shape: M models naming 5 to 15 datasets each, dataset d drawn
- * with weight 1 / (d + 1), D datasets.
- */
-static void survey(bc_incidence *md, size_t M, size_t D, uint64_t seed)
-{
-    bc_rng rng;
-    rng_init(&rng, seed);
-    int *r = malloc(M * 15 * sizeof *r), *c = malloc(M * 15 * sizeof *c);
-    assert_non_null(r);
-    assert_non_null(c);
-    double total = 0;
-    for (size_t d = 0; d < D; d++)
-        total += 1.0 / (double)(d + 1);
-    size_t n = 0;
-    for (size_t m = 0; m < M; m++) {
-        size_t k = 5 + (size_t)rng_below(&rng, 11);
-        for (size_t j = 0; j < k; j++) {
-            double x = rng_uniform(&rng) * total, acc = 0;
-            size_t d = 0;
-            while (d + 1 < D && (acc += 1.0 / (double)(d + 1)) < x)
-                d++;
-            r[n] = (int)m;
-            c[n++] = (int)d;
-        }
-    }
-    assert_int_equal(incidence_from_pairs(md, M, D, r, c, n), BC_OK);
-    free(r);
-    free(c);
-}
-
-/*
  * The random curve from ROBUSTNESS_MIN_RUNS orders, what catalogs past the
  * work budget get, against 2,000 orders on a 3,000 x 300 survey-shaped
  * matrix, seeds 1-5.  Measured: area 0.8876 from 2,000 orders, 0.8715 to
@@ -198,8 +168,7 @@ static void test_fewest_runs_near_many(void **state)
 {
     (void)state;
     bc_incidence md;
-    incidence_init(&md);
-    survey(&md, 3000, 300, 4);
+    survey_matrix(&md, 3000, 300, 4);
     int *order = malloc(300 * sizeof *order);
     assert_non_null(order);
     for (int d = 0; d < 300; d++)
