@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # tests/test_shellcheck.sh BINARY SOURCE_DIR - every shell script of
-# scripts/, tests/ and completion/ passes the linter at its default
+# scripts/, bench/, tests/ and completion/ passes the linter at its default
 # severity (settings in .shellcheckrc).  Exits 77 (skipped) when the
 # linter is not installed.
 set -u
@@ -11,7 +11,7 @@ if ! command -v shellcheck >/dev/null 2>&1; then
 fi
 cd "$src" || exit 1
 shopt -s nullglob
-files=(scripts/*.sh tests/*.sh tests/*/*.sh completion/*.bash)
+files=(scripts/*.sh bench/*.sh tests/*.sh tests/*/*.sh completion/*.bash)
 if shellcheck "${files[@]}"; then
     echo "ok: shellcheck clean: ${#files[@]} scripts"
 else
