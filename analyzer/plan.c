@@ -279,6 +279,14 @@ done:
     return rc;
 }
 
+/* The greedy choice for the problem's objective, into `pick` (initialised). */
+static int cat_problem_greedy(const cat_problem *c, const plan_options *opt, plan_pick *pick)
+{
+    if (opt->objective == PLAN_UNSEEN)
+        return plan_greedy_cover(&c->prob, 1, pick);
+    return plan_greedy_max(&c->prob, opt->k, opt->hours, 1, pick);
+}
+
 /* Solves a catalog problem by `method`; fills pick, what was used, and the bound. */
 static int cat_problem_solve(const cat_problem *c, const plan_options *opt, plan_method method,
                              plan_pick *pick, plan_method *used, double *bound, int *simple)
@@ -295,7 +303,7 @@ static int cat_problem_solve(const cat_problem *c, const plan_options *opt, plan
     if (*simple) {
         /* Too large for GLPK within the command's time: greedy, solver-free bound. */
         *used = PLAN_GREEDY;
-        rc = cover ? plan_greedy_cover(p, 1, pick) : plan_greedy_max(p, opt->k, budget, 1, pick);
+        rc = cat_problem_greedy(c, opt, pick);
         if (rc != BC_OK)
             return rc;
         *bound = cover ? plan_simple_cover_bound(p)
@@ -321,7 +329,7 @@ static int cat_problem_solve(const cat_problem *c, const plan_options *opt, plan
              * than by the solver's path, and plans stay comparable. */
             plan_pick g;
             plan_pick_init(&g);
-            rc = cover ? plan_greedy_cover(p, 1, &g) : plan_greedy_max(p, opt->k, budget, 1, &g);
+            rc = cat_problem_greedy(c, opt, &g);
             if (rc != BC_OK) {
                 plan_pick_release(pick);
                 return rc;
@@ -346,7 +354,7 @@ static int cat_problem_solve(const cat_problem *c, const plan_options *opt, plan
         plan_pick_release(pick);
     }
     *used = PLAN_GREEDY;
-    rc = cover ? plan_greedy_cover(p, 1, pick) : plan_greedy_max(p, opt->k, budget, 1, pick);
+    rc = cat_problem_greedy(c, opt, pick);
     if (rc != BC_OK)
         return rc;
     double lp = 0;
@@ -396,6 +404,7 @@ void plan_release(bc_plan *p)
     free(p->steps);
     free(p->new_model);
     free(p->new_task);
+    free(p->trained_model);
     plan_init(p);
 }
 
@@ -554,7 +563,12 @@ static int plan_stability(bc_plan *out, const plan_options *opt, const plan_fact
         plan_method used;
         double bound;
         int simple;
-        rc = cat_problem_solve(&c, opt, method, &pick, &used, &bound, &simple);
+        /* Only the choice matters here: a greedy plan needs no size check or bound. */
+        plan_pick_init(&pick);
+        if (method == PLAN_GREEDY)
+            rc = cat_problem_greedy(&c, opt, &pick);
+        else
+            rc = cat_problem_solve(&c, opt, method, &pick, &used, &bound, &simple);
         if (rc == BC_OK) {
             int *theirs = malloc((pick.n ? pick.n : 1) * sizeof *theirs);
             if (!theirs) {
@@ -632,8 +646,14 @@ int plan_build(const bc_catalog *cat, const plan_options *opt, bc_plan *out, bc_
     out->new_task = malloc((p->n_elems ? p->n_elems : 1) * sizeof *out->new_task);
     seen = calloc(p->n_elems ? p->n_elems : 1, 1);
     gseen = calloc(p->n_groups ? p->n_groups : 1, 1);
-    if (!out->steps || !out->new_model || !out->new_task || !seen || !gseen)
+    size_t n_trained = 0;
+    for (size_t i = 0; i < pick.n; i++)
+        n_trained += INC_DEG(&f.trained, (size_t)c.set_dataset[pick.sets[i]]);
+    out->trained_model = malloc((n_trained ? n_trained : 1) * sizeof *out->trained_model);
+    if (!out->steps || !out->new_model || !out->new_task || !seen || !gseen ||
+        !out->trained_model)
         goto oom;
+    size_t nt_done = 0;
     size_t covered = 0, groups = 0, nn = 0;
     for (size_t i = 0; i < pick.n; i++) {
         int s = pick.sets[i];
@@ -663,6 +683,11 @@ int plan_build(const bc_catalog *cat, const plan_options *opt, bc_plan *out, bc_
         st->tasks_covered = groups;
         st->hours = cat->datasets[d].hours;
         st->weight = (double)INC_DEG(&f.trained, d);
+        st->first_trained = nt_done;
+        st->n_trained = INC_DEG(&f.trained, d);
+        memcpy(out->trained_model + nt_done, f.trained.col + f.trained.rowptr[d],
+               st->n_trained * sizeof *out->trained_model);
+        nt_done += st->n_trained;
         if (st->hours >= 0)
             out->total_hours += st->hours;
         out->total_weight += st->weight;

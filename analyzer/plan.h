@@ -82,6 +82,10 @@ typedef struct {
  * and the output says so.
  */
 #define PLAN_STABILITY_MAX 50
+/* Names listed per line of a Markdown step (the baselines a step makes
+ * comparable on a task, or that trained on its dataset); the rest are
+ * counted ("and N more"). */
+#define PLAN_MAX_NAMES 200
 #define PLAN_STABILITY_SAMPLE 10
 
 /* Defaults: every task and model, k = PLAN_DEFAULT_K, any role, comparable, auto, stability on. */
@@ -96,6 +100,9 @@ typedef struct {
     double weight;         /* baselines with a train row on the dataset */
     size_t first_new;      /* newly covered elements: new_model/new_task[first_new ..] */
     size_t n_new;          /*   .. first_new + n_new - 1 */
+    size_t first_trained;  /* the baselines with a train row on the dataset, in index
+                              order: trained_model[first_trained ..] */
+    size_t n_trained;      /*   .. first_trained + n_trained - 1 (n_trained == weight) */
 } plan_step;
 
 typedef struct {
@@ -117,6 +124,7 @@ typedef struct {
     size_t n_steps;
     int *new_model;          /* per step, the newly covered elements: model index */
     int *new_task;           /*   (-1 for unseen) and task index, model name order */
+    int *trained_model;      /* per step, its trained baselines (plan_step.first_trained) */
     size_t covered;          /* pairs (tasks) covered by the plan */
     double total_hours;      /* sum of known hours of the chosen datasets */
     double total_weight;     /* sum of the chosen datasets' weights */

@@ -48,23 +48,18 @@ static void put_hours(FILE *fp, double h)
         fmt_put_num(fp, h);
 }
 
-/* Comma-separated, Markdown-escaped names of the baselines that trained on d. */
-static void put_trained(FILE *fp, const bc_plan *p, int d)
+/*
+ * Comma-separated, Markdown-escaped names of the baselines that trained on
+ * step s's dataset, in index order, the first PLAN_MAX_NAMES of them.
+ */
+static void put_trained(FILE *fp, const bc_plan *p, const plan_step *s)
 {
-    const bc_catalog *cat = p->cat;
-    int first = 1;
-    for (size_t i = 0; i < p->n_baselines; i++) {
-        int b = p->baselines[i];
-        int hit = 0;
-        for (size_t u = 0; u < cat->n_usage && !hit; u++)
-            hit = cat->usage[u].model == b && cat->usage[u].dataset == d &&
-                  cat->usage[u].role == BC_ROLE_TRAIN;
-        if (!hit)
-            continue;
-        fputs(first ? "" : ", ", fp);
-        fmt_md(fp, cat->models[b].name);
-        first = 0;
+    for (size_t i = 0; i < s->n_trained && i < PLAN_MAX_NAMES; i++) {
+        fputs(i ? ", " : "", fp);
+        fmt_md(fp, p->cat->models[p->trained_model[s->first_trained + i]].name);
     }
+    if (s->n_trained > PLAN_MAX_NAMES)
+        fmt_printf(fp, " and %N more", (double)(s->n_trained - PLAN_MAX_NAMES));
 }
 
 /* Writes `level` hash marks and a space: a Markdown heading of that level. */
@@ -100,22 +95,27 @@ static void write_step_md(FILE *fp, const bc_plan *p, size_t i, int level)
             put_hours(fp, s->hours);
         }
         fputs(".\n\n", fp);
-        /* One line per task: the baselines that become comparable on it. */
-        for (size_t j = s->first_new; j < s->first_new + s->n_new; j++) {
+        /* One line per task: the baselines that become comparable on it, the
+         * first PLAN_MAX_NAMES of them. */
+        for (size_t j = s->first_new, end = s->first_new + s->n_new; j < end;) {
             int t = p->new_task[j];
-            if (j == s->first_new || p->new_task[j - 1] != t) {
-                if (j != s->first_new)
-                    fputc('\n', fp);
-                fputs("- ", fp);
-                fmt_md(fp, cat->tasks[t].code);
-                fputs(": ", fp);
-            } else {
-                fputs(", ", fp);
+            size_t k = j;
+            while (k < end && p->new_task[k] == t)
+                k++;
+            fputs("- ", fp);
+            fmt_md(fp, cat->tasks[t].code);
+            fputs(": ", fp);
+            for (size_t x = j; x < k && x < j + PLAN_MAX_NAMES; x++) {
+                fputs(x > j ? ", " : "", fp);
+                fmt_md(fp, cat->models[p->new_model[x]].name);
             }
-            fmt_md(fp, cat->models[p->new_model[j]].name);
+            if (k - j > PLAN_MAX_NAMES)
+                fmt_printf(fp, " and %N more", (double)(k - j - PLAN_MAX_NAMES));
+            fputc('\n', fp);
+            j = k;
         }
         if (s->n_new)
-            fputs("\n\n", fp);
+            fputc('\n', fp);
     } else {
         fputs("Serves ", fp);
         fmt_put_num(fp, (double)s->gain);
@@ -134,7 +134,7 @@ static void write_step_md(FILE *fp, const bc_plan *p, size_t i, int level)
             fputs("Trained on by ", fp);
             fmt_put_num(fp, s->weight);
             fputs(s->weight == 1 ? " baseline: " : " baselines: ", fp);
-            put_trained(fp, p, s->dataset);
+            put_trained(fp, p, s);
             fputs(".\n\n", fp);
         } else {
             fputs("No baseline trained on it.\n\n", fp);

@@ -4,7 +4,8 @@
 # (README, "Scale"): on a one-file catalog of 260 models, 230 of them
 # isolated (each alone on its own dataset) and 30 sharing one dataset, the
 # isolated-models table, the coverage-by-model table and the communities
-# table are checked against counts worked out from how the catalog is made.
+# table are checked against counts worked out from how the catalog is made,
+# and so are the name lists of the plan's Markdown steps.
 # shellcheck source=testlib.sh
 . "$(dirname "$0")/testlib.sh"
 export LC_ALL=C
@@ -67,5 +68,22 @@ same "communities.csv: 231 communities" "$n" 231
 # The star is the largest, so community 1: s01..s30 and the shared dataset.
 n=$(grep -c '^1,' "$tmp/r/tables/communities.csv")
 same "communities.csv: community 1 is the star" "$n" 31
+
+# The plan's Markdown steps: 250 models evaluated on dataset D1 for task T1
+# and trained on it too.  The comparable plan's step names 200 of the 250
+# baselines it makes comparable on T1, the unseen plan's step 200 of the 250
+# that trained on D1; both count the rest.
+{
+    echo "model,dataset,task,role"
+    for i in $(seq -w 1 250); do echo "p$i,D1,T1,eval"; echo "p$i,D1,,train"; done
+} >"$tmp/plan.csv"
+expect 0 "" -- plan --data "$tmp/plan.csv"
+line=$(grep -E '^- T1: ' "$tmp/out")
+same "plan step: 200 names, then a count" "$(echo "$line" | grep -o 'p[0-9]*' | wc -l) ${line##*, }" \
+    "200 p200 and 50 more"
+expect 0 "" -- plan --data "$tmp/plan.csv" --objective unseen
+line=$(grep -E '^Trained on by 250 baselines: ' "$tmp/out")
+same "unseen step: 200 names, then a count" "$(echo "$line" | grep -o 'p[0-9]*' | wc -l) ${line##*, }" \
+    "200 p200 and 50 more."
 
 finish "report cut"
