@@ -30,7 +30,7 @@
  * BETWEENNESS_SAMPLED_WORK steps (V + E each), fewer on larger graphs but
  * never below BETWEENNESS_MIN_SOURCES. */
 #define BETWEENNESS_SOURCES 500
-#define BETWEENNESS_MIN_SOURCES 32
+#define BETWEENNESS_MIN_SOURCES 16
 #define BETWEENNESS_SAMPLED_WORK 20000000.0
 
 /* The number of sources to sample for the graph of `md` (see above). */

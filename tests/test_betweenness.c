@@ -144,14 +144,15 @@ static void test_sampled_error_at_medium_size(void **state)
 
 /*
  * The same graph with BETWEENNESS_MIN_SOURCES sources, the count the
- * largest graphs get (1,000,000 survey models: 32).  Measured on seeds
- * 1-5: the largest error is 7.9-16.0 % of the top value, and the top
- * dataset is still the exact top; asserted: 25 % and the same top.
+ * largest graphs get (1,000,000 survey models: 16).  Measured on seeds
+ * 1-5: the largest error is 12.4-25.0 % of the top value (7.9-16.0 % with
+ * 32 sources), and the top dataset is still the exact top; asserted: 35 %
+ * and the same top.
  */
 static void test_sampled_error_at_fewest_sources(void **state)
 {
     (void)state;
-    sampled_error(BETWEENNESS_MIN_SOURCES, 0.25);
+    sampled_error(BETWEENNESS_MIN_SOURCES, 0.35);
 }
 
 int main(void)
