@@ -37,6 +37,14 @@ typedef struct {
     const int *group_of;  /* per item index */
     int models;           /* 1 = model names, 0 = dataset names */
 } report_members;
+/*
+ * The items of L in L->order bucketed by their group below n_groups (items
+ * of other groups, or none, left out): group g's members, in order, are
+ * (*member)[(*start)[g] .. (*start)[g + 1]).  The caller frees both.
+ * O(items + groups).  Returns BC_OK, or BC_EX_SOFTWARE (both NULL).
+ */
+int report_bucket(const report_members *L, size_t n_groups, size_t **start, int **member);
+
 /* Returns BC_OK, or BC_EX_SOFTWARE when memory runs out (no row is then written). */
 int report_group_rows(FILE *fp, const bc_catalog *cat, size_t n_groups,
                       const report_members *lists, size_t n_lists);

@@ -354,36 +354,44 @@ void report_more(FILE *fp, size_t total, size_t shown, const char *what, const c
                    (double)shown, (double)(total - shown), what, table);
 }
 
+int report_bucket(const report_members *L, size_t n_groups, size_t **start, int **member)
+{
+    size_t *fill = calloc(n_groups + 1, sizeof *fill);
+    *start = calloc(n_groups + 1, sizeof **start);
+    *member = malloc((L->n_items + 1) * sizeof **member);
+    if (!fill || !*start || !*member) {
+        free(fill);
+        free(*start);
+        free(*member);
+        *start = NULL;
+        *member = NULL;
+        return BC_EX_SOFTWARE;
+    }
+    for (size_t k = 0; k < L->n_items; k++) {
+        int g = L->group_of[L->order[k]];
+        if (g >= 0 && (size_t)g < n_groups)
+            (*start)[g + 1]++;
+    }
+    for (size_t g = 0; g < n_groups; g++)
+        (*start)[g + 1] += (*start)[g];
+    for (size_t k = 0; k < L->n_items; k++) {
+        int g = L->group_of[L->order[k]];
+        if (g >= 0 && (size_t)g < n_groups)
+            (*member)[(*start)[g] + fill[g]++] = L->order[k];
+    }
+    free(fill);
+    return BC_OK;
+}
+
 int report_group_rows(FILE *fp, const bc_catalog *cat, size_t n_groups,
                       const report_members *lists, size_t n_lists)
 {
     size_t shown = n_groups < REPORT_MAX_ROWS ? n_groups : REPORT_MAX_ROWS;
-    /* Members bucketed by group in one pass, in name order within a group. */
-    size_t *start[2] = { NULL, NULL }, *fill[2] = { NULL, NULL };
+    size_t *start[2] = { NULL, NULL };
     int *member[2] = { NULL, NULL };
     int ok = 1;
-    for (size_t l = 0; l < n_lists && ok; l++) {
-        const report_members *L = &lists[l];
-        start[l] = calloc(shown + 1, sizeof *start[l]);
-        fill[l] = calloc(shown + 1, sizeof *fill[l]);
-        member[l] = malloc((L->n_items + 1) * sizeof *member[l]);
-        if (!start[l] || !fill[l] || !member[l]) {
-            ok = 0;
-            break;
-        }
-        for (size_t k = 0; k < L->n_items; k++) {
-            int g = L->group_of[L->order[k]];
-            if (g >= 0 && (size_t)g < shown)
-                start[l][g + 1]++;
-        }
-        for (size_t g = 0; g < shown; g++)
-            start[l][g + 1] += start[l][g];
-        for (size_t k = 0; k < L->n_items; k++) {
-            int g = L->group_of[L->order[k]];
-            if (g >= 0 && (size_t)g < shown)
-                member[l][start[l][g] + fill[l][g]++] = L->order[k];
-        }
-    }
+    for (size_t l = 0; l < n_lists && ok; l++)
+        ok = report_bucket(&lists[l], shown, &start[l], &member[l]) == BC_OK;
     for (size_t g = 0; g < shown && ok; g++) {
         fputs("| ", fp);
         fmt_put_num(fp, (double)(g + 1));
@@ -406,7 +414,6 @@ int report_group_rows(FILE *fp, const bc_catalog *cat, size_t n_groups,
                    (double)shown, (double)(n_groups - shown));
     for (size_t l = 0; l < 2; l++) {
         free(start[l]);
-        free(fill[l]);
         free(member[l]);
     }
     return ok ? BC_OK : BC_EX_SOFTWARE;

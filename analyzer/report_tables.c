@@ -42,41 +42,32 @@ static int table_concentration(FILE *fp, const bc_analysis *a)
 static int table_communities(FILE *fp, const bc_analysis *a)
 {
     const bc_catalog *cat = a->cat;
-    size_t nc = a->n_communities, nm = cat->n_models, nd = cat->n_datasets;
-    /* Bucketed by community in one pass per side, not one pass per community. */
-    size_t *start = calloc(nc + 2, sizeof *start), *fill = calloc(nc + 1, sizeof *fill);
-    int *member = malloc((nm + nd + 1) * sizeof *member);
-    if (!start || !fill || !member) {
-        free(start);
-        free(fill);
-        free(member);
-        return BC_EX_SOFTWARE;
+    size_t nc = a->n_communities;
+    const report_members side[2] = {
+        { a->model_order, cat->n_models, a->community_model, 1 },
+        { a->dataset_order, cat->n_datasets, a->community_dataset, 0 } };
+    size_t *start[2] = { NULL, NULL };
+    int *member[2] = { NULL, NULL };
+    int rc = BC_OK;
+    for (int l = 0; l < 2 && rc == BC_OK; l++)
+        rc = report_bucket(&side[l], nc, &start[l], &member[l]);
+    if (rc == BC_OK) {
+        fputs("community,kind,name\n", fp);
+        for (size_t c = 0; c < nc; c++)
+            for (int l = 0; l < 2; l++)
+                for (size_t i = start[l][c]; i < start[l][c + 1]; i++) {
+                    int v = member[l][i];
+                    fprintf(fp, "%zu,%s,", c + 1, l == 0 ? "model" : "dataset");
+                    fmt_csv(fp, l == 0 ? cat->models[v].name : cat->datasets[v].name);
+                    fputc('\n', fp);
+                }
+        rc = ferror(fp) ? BC_EX_IOERR : BC_OK;
     }
-    for (size_t v = 0; v < nm + nd; v++) {
-        int c = v < nm ? a->community_model[v] : a->community_dataset[v - nm];
-        if (c >= 0)
-            start[c + 1]++;
+    for (int l = 0; l < 2; l++) {
+        free(start[l]);
+        free(member[l]);
     }
-    for (size_t c = 0; c < nc; c++)
-        start[c + 1] += start[c];
-    for (size_t k = 0; k < nm + nd; k++) {
-        int v = k < nm ? a->model_order[k] : (int)nm + a->dataset_order[k - nm];
-        int c = (size_t)v < nm ? a->community_model[v] : a->community_dataset[v - (int)nm];
-        if (c >= 0)
-            member[start[c] + fill[c]++] = v;
-    }
-    fputs("community,kind,name\n", fp);
-    for (size_t c = 0; c < nc; c++)
-        for (size_t i = start[c]; i < start[c + 1]; i++) {
-            int v = member[i];
-            fprintf(fp, "%zu,%s,", c + 1, (size_t)v < nm ? "model" : "dataset");
-            fmt_csv(fp, (size_t)v < nm ? cat->models[v].name : cat->datasets[v - (int)nm].name);
-            fputc('\n', fp);
-        }
-    free(start);
-    free(fill);
-    free(member);
-    return ferror(fp) ? BC_EX_IOERR : BC_OK;
+    return rc;
 }
 
 /* Every isolated model, in name order, with why it shares nothing. */
