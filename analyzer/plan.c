@@ -295,11 +295,16 @@ static int cat_problem_solve(const cat_problem *c, const plan_options *opt, plan
     int cover = opt->objective == PLAN_UNSEEN;
     double budget = cover ? -1 : opt->hours;
     int rc, solved = 0;
-    size_t patterns = 0, ones = 0;
     plan_pick_init(pick);
-    if (plan_compressed_size(p, &patterns, &ones) != BC_OK)
-        return BC_EX_SOFTWARE;
-    *simple = ones > PLAN_SOLVER_MAX_ONES;
+    /* Compressing never adds ones, so a cover within the limit needs no
+     * compression to decide; the solvers compress it themselves. */
+    *simple = incidence_ones(&p->cover) > PLAN_SOLVER_MAX_ONES;
+    if (*simple) {
+        size_t patterns = 0, ones = 0;
+        if (plan_compressed_size(p, &patterns, &ones) != BC_OK)
+            return BC_EX_SOFTWARE;
+        *simple = ones > PLAN_SOLVER_MAX_ONES;
+    }
     if (*simple) {
         /* Too large for GLPK within the command's time: greedy, solver-free bound. */
         *used = PLAN_GREEDY;
