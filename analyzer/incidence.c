@@ -32,12 +32,7 @@ static int cmp_int(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/*
- * Sorts one row: nothing to do when it is already ascending (pairs given
- * in order, as a transpose gives them), insertion sort when short (most
- * rows of a catalog are), qsort otherwise.
- */
-static void sort_row(int *a, size_t n)
+void incidence_sort_row(int *a, size_t n)
 {
     size_t i = 1;
     while (i < n && a[i - 1] <= a[i])
@@ -81,7 +76,7 @@ int incidence_from_pairs(bc_incidence *m, size_t nrows, size_t ncols,
     size_t out = 0;
     for (size_t r = 0; r < nrows; r++) {
         size_t b = ptr[r], e = ptr[r + 1];
-        sort_row(col + b, e - b);
+        incidence_sort_row(col + b, e - b);
         size_t start = out;
         for (size_t i = b; i < e; i++)
             if (i == b || col[i] != col[i - 1])

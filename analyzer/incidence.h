@@ -39,6 +39,13 @@ void incidence_release(bc_incidence *m);
 int incidence_from_pairs(bc_incidence *m, size_t nrows, size_t ncols,
                          const int *rows, const int *cols, size_t n);
 
+/*
+ * Sorts column indices a[0..n) ascending: nothing to do when they already
+ * are (pairs given in order), insertion sort when short (most rows of a
+ * catalog are), qsort otherwise.
+ */
+void incidence_sort_row(int *a, size_t n);
+
 /* Writes the transpose into `out` (fresh or released). Returns BC_OK or BC_EX_SOFTWARE (OOM). */
 int incidence_transpose(const bc_incidence *m, bc_incidence *out);
 

@@ -70,12 +70,6 @@ int nested_order(const bc_incidence *m, int *row_order, int *col_order)
     return rc;
 }
 
-static int cmp_int(const void *a, const void *b)
-{
-    int x = *(const int *)a, y = *(const int *)b;
-    return (x > y) - (x < y);
-}
-
 /* Scratch space of one NODF computation, kept across the null matrices. */
 typedef struct {
     size_t R, C, E;     /* the shape it was made for */
@@ -270,19 +264,7 @@ typedef struct {
 static void rebuild_row(bc_incidence *m, size_t r, const int *both, size_t nboth,
                         int *extra, size_t nextra, int *merged)
 {
-    if (nextra <= 32) { /* insertion sort: the same order as qsort, without its overhead */
-        for (size_t i = 1; i < nextra; i++) {
-            int x = extra[i];
-            size_t j = i;
-            while (j > 0 && extra[j - 1] > x) {
-                extra[j] = extra[j - 1];
-                j--;
-            }
-            extra[j] = x;
-        }
-    } else {
-        qsort(extra, nextra, sizeof *extra, cmp_int);
-    }
+    incidence_sort_row(extra, nextra);
     size_t a = 0, b = 0, k = 0;
     while (a < nboth || b < nextra) {
         if (b == nextra || (a < nboth && both[a] < extra[b]))
